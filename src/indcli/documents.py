@@ -1,0 +1,149 @@
+"""Reading documents: bytes → text (encodings, HTML), and each document's metadata (manifest or inferred date)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import DataError, UsageError
+
+MANIFEST = "manifest.toml"
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ".xhtml"}
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What we know about a document besides its text."""
+
+    source: str
+    date: date
+    date_basis: str
+    title: str = ""
+    publisher: str = ""
+    url: str = ""
+    province: str = ""
+
+
+def decode(data: bytes, name: str = "<input>") -> str:
+    """Decode a document's bytes: BOMs, UTF-8, UTF-16, GB18030 (GBK) and Big5; DataError for binary data."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"%PDF"):
+        raise DataError(f"{name}: is a PDF, not text", hint='install the extra with pip install "indcli[docs]"')
+    if b"\x00" in data[:4096]:
+        if _looks_utf16(data):
+            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        raise DataError(f"{name}: is binary, not text", hint="give a .txt, .html, .pdf or .docx file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _plausible_chinese(text):
+            return text
+    # truncated or damaged UTF-8: keep what decodes, mark the rest
+    if utf8_error.start > len(data) - 4:
+        return data.decode("utf-8", errors="replace")
+    raise DataError(f"{name}: is not in a text encoding indcli knows (UTF-8, UTF-16, GBK/GB18030, Big5)",
+                    hint="convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    evens, odds = sample[0::2].count(0), sample[1::2].count(0)
+    return max(evens, odds) > len(sample) // 4 and min(evens, odds) < len(sample) // 50
+
+
+def _plausible_chinese(text: str) -> bool:
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    odd = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return han > 0 and odd * 20 < han
+
+
+def load_manifest(folder: Path) -> dict[str, dict]:
+    """The folder's manifest.toml (one table per file name), or {} when there is none."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise DataError(f"{path}: is not valid TOML ({e})", hint="fix the manifest or remove it") from e
+
+
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_MONTH_DAY = re.compile(r"(?<![\d—\-至~])(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!\s*[—\-至~]\s*\d)")
+
+
+def infer_date(text: str, today: date | None = None) -> tuple[date, str] | None:
+    """The document's date from its text: a dateline (2021-11-22 09:37), else the year it reports on.
+
+    A text that reports a whole year Y (Y年，…) and speaks of 今年, 一季度 or 前三季度 was written in Y+1.
+    """
+    today = today or date.today()
+    head = text[:1500]
+    for m in _FULL_DATE.finditer(head):
+        y, mo, d = map(int, m.groups())
+        try:
+            found = date(y, mo, d)
+        except ValueError:
+            continue
+        if found <= today:
+            return found, f"dateline {m.group(0)!r} in the text"
+    years = []
+    for m in _YEAR.finditer(text):
+        before = text[max(0, m.start() - 3) : m.start()]
+        if re.search(r"(到|至|力争|争取|目标|远景)$", before):
+            continue
+        y = int(m.group(1))
+        if y <= today.year:
+            years.append((y, m))
+    if not years:
+        return None
+    y, m = max(years, key=lambda t: t[0])
+    after = text[m.end() : m.end() + 12]
+    reported_whole = bool(re.match(r"\s*(?:的|,|，|全年|全省|我省|全国|[^\d]{0,6}(?:GDP|生产总值|增加值|完成|实现))", after))
+    partial = re.search(r"今年|一季度|前三季度|上半年|1[—\-至~]\d{1,2}月", text)
+    basis = f"latest year stated ({y})"
+    if reported_whole and partial:
+        y += 1
+        basis = f"reports the whole of {y - 1} and speaks of the current year"
+    mo, d = 1, 1
+    md = _MONTH_DAY.search(text[:600])
+    if md and 1 <= int(md.group(1)) <= 12:
+        mo, d = int(md.group(1)), int(md.group(2))
+        basis += f"; month and day from {md.group(0)!r}"
+    try:
+        return date(y, mo, d), basis
+    except ValueError:
+        return date(y, mo, 1), basis
+
+
+def document_meta(path: Path, text: str, override: date | None = None, manifest: dict | None = None) -> DocMeta:
+    """Metadata of a document: the manifest's entry, else ``override`` (--date), else inferred from its text."""
+    manifest = load_manifest(path.parent) if manifest is None else manifest
+    entry = manifest.get(path.name, {})
+    when = entry.get("date")
+    if isinstance(when, str):
+        when = date.fromisoformat(when)
+    basis = entry.get("date_basis", "manifest")
+    if when is None and override is not None:
+        when, basis = override, "--date"
+    if when is None:
+        inferred = infer_date(text)
+        if inferred is None:
+            raise UsageError(f"{path}: no date found in the text (no dateline, no year)",
+                             hint="give one with --date YYYY-MM-DD")
+        when, basis = inferred
+    return DocMeta(path.name, when, basis, entry.get("title", ""), entry.get("publisher", ""), entry.get("url", ""),
+                   entry.get("province", ""))

@@ -1,0 +1,617 @@
+"""Find every indicator figure in a document and resolve its metric, measure, period, kind and province.
+
+``extract_document(text, source=..., doc_date=...)`` is a pure function: text and metadata in, facts out.
+It never guesses silently: a list of values it cannot pair with metrics or periods is skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .figures import Figure, find_figures
+from .layout import Layout, Paragraph, analyse, guess_doc_province
+from .lexicon import cues, places, province_names
+from .numbers import cn_int
+from .metrics import PRONOUNS, canonical, english, strip_phrase, strip_rank_phrase
+from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
+from .text import Normalised, normalise
+
+_SENT_END = re.compile(r"[。！？!?；;]")
+_CLAUSE = re.compile(r"[，,：:（）()]")
+_GROUP_SEP = re.compile(r"^\s*(?:、|和|及|与|或|，|,)?\s*$")
+_FROM_TO = re.compile(r"(?:增至|升至|提高到|提高至|提升至|提升到|扩至|增加到|倍增至|增长到|降至|下降到|下降至|跃升至|上升至|达到)\s*(?:\d{4}年的?)?\s*$")
+_FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:不到|超过|近|约)?\s*$")
+_BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?\s*(?:超过|不到|近|约|突破)?\s*$")
+_ACHIEVE = re.compile(r"(?:共建成|累计建成|新建成|建成|新建|培育形成|培育|形成|拥有|新增|认定|创建|获批|入选|引进|开通|累计|共有|现有|有)\s*$")
+_PREP_BEFORE = re.compile(r"(?:(?:对|向|为|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
+_POST_READING = re.compile(r"(?:的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
+_GENERIC_HEAD = re.compile(r"^(企业|项目|单位|家企业|个项目)(?=\S)")
+_STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
+_BARE = {"营业收入", "营收", "产值", "收入", "利润", "增加值", "产业规模", "销售收入", "主营业务收入"}
+_INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
+_NOUN_END = re.compile(r"[，,。；;、：:（）()]|和|及|与|的|先后|实施|入选|获批|上市|成为|落户|建成|进入|实现")
+
+
+@dataclass
+class Fact:
+    """One fact as the data contract describes it (see ``indcli.contract``)."""
+
+    province: str
+    metric: str
+    metric_raw: str
+    measure: str
+    value: float
+    unit: str
+    comparator: str
+    period_start: date
+    period_end: date
+    period_label: str
+    kind: str
+    source: str
+    line: int
+    quote: str
+    mentions: int = 1
+    metric_en: str = ""
+    city: str = ""
+    scope: str = ""
+    province_method: str = ""
+    doc_date: date | None = None
+    char_start: int = 0
+    char_end: int = 0
+    figure_text: str = ""
+    continued_from_line: int | None = None
+    fact_id: str = ""
+    paragraph: int = field(default=-1, repr=False)
+
+    def key(self) -> tuple:
+        """What makes two statements the same fact within one document."""
+        return (self.province, self.city, self.metric, self.measure, round(self.value, 6), self.unit,
+                self.comparator, self.period_start, self.period_end, self.kind)
+
+    def as_row(self) -> dict:
+        from .contract import COLUMN_NAMES
+
+        return {name: getattr(self, name) for name in COLUMN_NAMES}
+
+
+@dataclass
+class _Ctx:
+    """What a paragraph has established so far: its year, last span, subject province, last metric."""
+
+    year: int
+    province: str
+    method: str
+    period: Period | None = None
+    last_span: Period | None = None
+    metric_raw: str = ""
+    metric: str = ""
+    last_group: list = field(default_factory=list)  # [(metric_raw, metric, period)] of the last list of values
+    plan_mood: bool = False  # the paragraph speaks of what is to be done (要…, 力争…)
+
+
+@dataclass
+class _Text:
+    """A logical paragraph: text plus, per character, its offset in the normalised document."""
+
+    text: str
+    offsets: list[int]
+    first: Paragraph
+    parts: list[Paragraph]
+
+
+def extract_document(text: str, *, source: str, doc_date: date, province: str | None = None,
+                     warnings: list[str] | None = None) -> list[Fact]:
+    """All facts of one document. ``province`` overrides the document's own (guessed from its text)."""
+    norm = normalise(text)
+    doc_prov = province or guess_doc_province(norm.text) or "全国"
+    layout = analyse(norm.text, doc_prov)
+    warn = warnings if warnings is not None else []
+    facts: list[Fact] = []
+    heading_year: int | None = None
+    for para in layout.paragraphs:
+        if para.is_heading:
+            m = re.search(r"((?:19|20)\d\d)年", para.text)
+            heading_year = int(m.group(1)) if m else heading_year
+            if para.heading_level == 1:
+                heading_year = None
+            continue
+        if para.furniture or para.continues is not None:
+            continue
+        logical = _logical(norm.text, layout, para)
+        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn))
+    facts = _resolve_ambiguous(facts, layout)
+    return _merge(facts, source, doc_date)
+
+
+def _logical(text: str, layout: Layout, para: Paragraph) -> _Text:
+    parts = [para]
+    seen = {para.index}
+    while parts[-1].continued_by is not None and parts[-1].continued_by not in seen:
+        nxt = layout.paragraphs[parts[-1].continued_by]
+        seen.add(nxt.index)
+        parts.append(nxt)
+    chars: list[str] = []
+    offsets: list[int] = []
+    for p in parts:
+        chars.append(text[p.start : p.end])
+        offsets.extend(range(p.start, p.end))
+    return _Text("".join(chars), offsets, para, parts)
+
+
+def _sentences(t: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENT_END.finditer(t):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(t):
+        out.append((start, len(t)))
+    return [(a, b) for a, b in out if t[a:b].strip()]
+
+
+def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, doc_date: date,
+                     heading_year: int | None, warn: list[str]) -> list[Fact]:
+    para = lt.first
+    ctx = _Ctx(year=heading_year or doc_date.year, province=para.province, method=para.method)
+    if heading_year:
+        ctx.period = year_period(heading_year)
+    out: list[Fact] = []
+    for a, b in _sentences(lt.text):
+        sentence = lt.text[a:b]
+        for raw in _sentence_facts(sentence, ctx, doc_date, warn, source):
+            fa, fb = raw.pop("span")
+            qa, qb = _quote_span(lt, a, b, fa, fb)
+            oa, ob = norm.span(qa, qb)
+            line = norm.original.count("\n", 0, norm.starts[lt.offsets[a + fa]]) + 1
+            first_line = norm.original.count("\n", 0, norm.starts[lt.offsets[a]]) + 1
+            fact = Fact(source=source, line=line, quote=norm.original[oa:ob], char_start=oa, char_end=ob,
+                        doc_date=doc_date, paragraph=para.index,
+                        continued_from_line=first_line if first_line != line else None, **raw)
+            out.append(fact)
+    return out
+
+
+def _quote_span(lt: _Text, a: int, b: int, fa: int, fb: int) -> tuple[int, int]:
+    """The sentence around a figure, cut to the part that is contiguous in the document (layout breaks)."""
+    lo, hi = a + fa, a + fb - 1
+    while lo > a and lt.offsets[lo - 1] == lt.offsets[lo] - 1:
+        lo -= 1
+    while hi + 1 < b and lt.offsets[hi + 1] == lt.offsets[hi] + 1:
+        hi += 1
+    text = lt.text
+    while lo <= hi and text[lo].isspace():
+        lo += 1
+    while hi >= lo and text[hi].isspace():
+        hi -= 1
+    return lt.offsets[lo], lt.offsets[hi] + 1
+
+
+# ---------------------------------------------------------------- sentence level
+
+
+def _groups(sentence: str, figs: list[Figure]) -> list[list[Figure]]:
+    """Figures that form a list (8%、7.4%和7.1%) share one metric phrase; ranks of other scopes stand apart."""
+    groups: list[list[Figure]] = []
+    for f in figs:
+        if groups:
+            prev = groups[-1][-1]
+            between = sentence[prev.end : f.start]
+            same_kind = (prev.dimension == f.dimension or {prev.unit, f.unit} <= {"个", "百分点"}
+                         or {prev.unit, f.unit} <= {"%", "倍"})
+            if _GROUP_SEP.match(between) and same_kind and not (f.unit == "位" and f.scope and f.scope != prev.scope):
+                if between.strip() not in ("，", ",") or "分别" in sentence[: f.start]:
+                    groups[-1].append(f)
+                    continue
+        groups.append([f])
+    for g in groups:  # 8.2个、10.4个、4.9个百分点: the last unit is the list's unit
+        if g[-1].unit == "百分点":
+            for i, f in enumerate(g):
+                if f.unit == "个":
+                    g[i] = replace(f, unit="百分点", dimension="points")
+        if g[0].unit == "位":
+            for i, f in enumerate(g):
+                if not f.scope:
+                    g[i] = replace(f, scope=g[0].scope)
+    return groups
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    starts = [m.end() for m in _CLAUSE.finditer(sentence, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _last_cue(text: str, table: dict[str, list[str]]) -> tuple[str, str, int] | None:
+    """The cue word nearest the end of ``text``: (category, word, end position)."""
+    best = None
+    for cat, words in table.items():
+        for w in words:
+            i = text.rfind(w)
+            if i >= 0:
+                cand = (i + len(w), len(w), cat, w)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+    return (best[2], best[3], best[0]) if best else None
+
+
+def _measure(fig: Figure, cue_text: str) -> tuple[str, str]:
+    """(measure, cue word) of a figure from its unit and the words before it."""
+    if fig.unit == "位":
+        return "rank", ""
+    if fig.unit == "百分点":
+        return "diff", ""
+    if fig.unit in ("%", "倍"):
+        table = {k: v for k, v in cues()["measure"].items() if k in ("cagr", "growth", "share")}
+        c = _last_cue(cue_text[-16:], table)
+        if c:
+            return c[0], c[1]
+        m = re.search(r"(增速|增幅|降幅|降低率|下降率)", cue_text)
+        if m:
+            return "growth", m.group(1)
+        return ("share", "") if fig.unit == "%" else ("growth", "")
+    return "level", ""
+
+
+def _kind(sentence: str, pos: int, period: Period, doc_date: date) -> str:
+    """target (a cue anywhere before in the sentence), forecast (a cue in the figure's clause), else by date."""
+    k = cues()["kind"]
+    clause = sentence[_clause_start(sentence, pos) : pos]
+    c = _last_cue(clause, {"forecast": k["forecast"], "actual": k["actual"], "target": k["target"]})
+    if c and c[0] != "actual":
+        return c[0]
+    if c is None and _last_cue(sentence[:pos], {"target": k["target"]}):
+        return "target"
+    if c is None and period.start.year > doc_date.year:
+        return "target"
+    if c is None and period.start > doc_date:
+        return "forecast"
+    return "actual"
+
+
+def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
+    """(province, method, city) for a figure at ``upto``: a province or city named as the subject before it."""
+    prov, method, city = ctx.province, ctx.method, ""
+    head = sentence[:upto]
+    clause = head[_clause_start(sentence, upto):]
+    best = -1
+    for name, p in province_names().items():
+        for m in re.finditer(re.escape(name), head):
+            before = head[max(0, m.start() - 3) : m.start()]
+            if re.search(r"(超越|超过|高于|低于|与|比|较|赶上|相比|和|同|及|、|对|向|落户|在)$", before):
+                continue
+            if m.start() > best:
+                best, prov, method = m.start(), p, "subject"
+    m = re.search(r"(?:^|[，,。；]|年|月)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)", clause)
+    if m and not re.search(r"(高于|快于|低于|慢于|比|较|占|居|列|赶上|超过|与)\s*全国", clause):
+        if m.start() >= best:
+            prov, method = "全国", "subject"
+    for name, (p, kind) in places().items():
+        if kind != "city":
+            continue
+        i = clause.rfind(name)
+        if i >= 0 and "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与)$", clause[:i]):
+            if p == prov or prov in ("", "全国"):
+                city, prov = name, p
+    return prov, method, city
+
+
+def _noun_after(sentence: str, fig: Figure) -> str:
+    """The thing a count names when the count stands before it: 建成15个企业级平台 → 企业级平台."""
+    rest = sentence[fig.end :]
+    rest = re.sub(r"^(?:以上|左右)", "", rest)
+    head = _GENERIC_HEAD.match(rest)
+    if head:  # 58家企业获批新一轮重点小巨人企业 → 获批新一轮重点小巨人企业
+        clause = re.split(r"[，,。；;：:]", rest[head.end():])[0].replace("了", "")
+        noun = head.group(1).lstrip("家个")
+        return clause if clause.endswith(noun) else clause + noun
+    m = _NOUN_END.search(rest)
+    noun = rest[: m.start()] if m else rest
+    return noun.strip().rstrip("了的")
+
+
+def _owner(sentence: str, start: int) -> str:
+    """For a bare 营收/产值: the industry named at the end of the clause before (…五大优势产业，全年营收…)."""
+    before = sentence[:start].rstrip("，,、 ")
+    m = re.search(r"([^，,、。；等]{2,12}?(?:产业|行业|集群|企业|平台))$", before)
+    if m:
+        return re.sub(r"^(?:突破性发展|发展|推动|加快|培育|做大做强|壮大)", "", m.group(1))
+    return ""
+
+
+def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: str) -> list[dict]:
+    figs = find_figures(s)
+    periods = find_periods(s, ctx.year, doc_date)
+    out: list[dict] = []
+    # update the paragraph's period context from this sentence (for figures with no period of their own)
+    own = [p for p in periods if not p.base]
+    groups = _groups(s, figs)
+    prev_end = 0
+    last_from: tuple[dict, Figure] | None = None
+    for gi, group in enumerate(groups):
+        g0 = group[0]
+        start = max(_clause_start(s, g0.start), prev_end)
+        cue_text = s[start : g0.start]
+        wide_text = s[_clause_start(s, g0.start) : g0.start]
+        prev_end = group[-1].end
+        measure, cue_word = _measure(g0, wide_text)
+        # the metric phrase
+        raw_phrase = _phrase(cue_text, periods, start)
+        if measure == "growth" and cue_word in cues()["negative"]["words"]:
+            raw_phrase = raw_phrase.replace(cue_word, "", 1) if not raw_phrase.endswith(cue_word) else raw_phrase
+        if g0.prenominal and measure == "level" and not _POST_READING.search(s[: g0.start]):
+            clause_before = s[_clause_start(s, g0.start) : g0.start]
+            if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织)(?:全省|全国)?\s*\d", clause_before):
+                continue
+            raw_phrase = _noun_after(s, group[-1])
+            rest_of_clause = s[group[-1].end : _sentence_clause_end(s, group[-1].end)]
+            if not raw_phrase or raw_phrase.endswith("之一") or any(f.dimension != "count" and group[-1].end <= f.start < group[-1].end + len(rest_of_clause) for f in figs):
+                continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
+        if measure == "level" and strip_phrase(raw_phrase) in _BARE:
+            raw_phrase = _owner(s, start) + strip_phrase(raw_phrase)
+        increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
+        items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
+        metric_pairs = [_metric_for(item, measure, ctx) for item in items]
+        if increment:
+            metric_pairs = [(r, m + "增量") for r, m in metric_pairs]
+        # periods for each figure
+        fig_periods = _periods_for(s, group, periods, ctx, measure)
+        if fig_periods is None:
+            warn.append(f"{source}: skipped a list of {len(group)} values with no matching periods or metrics: "
+                        f"{s.strip()[:60]}")
+            continue
+        # distribute
+        n = len(group)
+        if len(metric_pairs) == n:
+            pairs = metric_pairs
+        elif len(metric_pairs) == 1:
+            pairs = metric_pairs * n
+            if n > 1 and len({p.label for p in fig_periods}) == 1:
+                if len(ctx.last_group) == n and ("分别" in s[: g0.start] or measure in ("diff", "rank")):
+                    pairs = [(r, m) for r, m, _p in ctx.last_group]
+                    fig_periods = [p for _r, _m, p in ctx.last_group]
+                elif measure != "rank":
+                    warn.append(f"{source}: skipped {n} values that share one metric and period: {s.strip()[:60]}")
+                    continue
+        else:  # 均: every metric takes every value
+            pairs = [mp for mp in metric_pairs for _ in group]
+            group = [f for _ in metric_pairs for f in group]
+            fig_periods = [p for _ in metric_pairs for p in fig_periods]
+        new_group = []
+        for fig, (mraw, metric), period in zip(group, pairs, fig_periods, strict=True):
+            if not metric:
+                continue
+            value = fig.value
+            if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and (
+                    cue_word in cues()["negative"]["words"] or _negative(s[start : fig.start])):
+                value = -value
+            if measure == "diff" and re.search(r"(低于|慢于|回落|下降|收窄|减少)", s[start : fig.start]) and value > 0:
+                value = -value
+            streak = _STREAK.search(s[start : fig.start]) if measure == "rank" else None
+            if streak and not period.span:
+                k = streak.group(1)
+                k = int(k) if k.isdigit() else cn_int(k)
+                if k:
+                    period = span_period(period.end.year - k + 1, period.end.year)
+            if measure == "cagr" and not period.span:
+                y1, _y2 = plan_containing(period.end.year)
+                period = span_period(y1, period.end.year)
+            prov, method, city = _subject(s, fig.start, ctx)
+            kind = _kind(s, fig.start, period, doc_date)
+            mood = ctx.plan_mood or bool(_PLAN_MOOD.search(s[: fig.start]))
+            if kind == "actual" and mood and period.end >= doc_date and not _actual_cue(s, fig.start):
+                kind = "target"
+            scope = fig.scope or _scope(s[start : fig.start]) if measure in ("rank", "diff") else ""
+            row = dict(province=prov, metric=metric, metric_raw=mraw, measure=measure, value=value, unit=fig.unit,
+                       comparator=fig.comparator, period_start=period.start, period_end=period.end,
+                       period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
+                       province_method=method, figure_text=fig.text, span=(_clause_start(s, fig.start) if False else 0, 0))
+            row["span"] = (fig.start, fig.end)
+            # 由A增至B: A belongs to the start, B to the end
+            if last_from and _FROM_TO.search(s[: fig.start]) and len(group) == 1:
+                a_row, _a_fig = last_from
+                if metric == a_row["metric"] or not strip_phrase(cue_text):
+                    row.update(metric=a_row["metric"], metric_raw=a_row["metric_raw"], metric_en=a_row["metric_en"],
+                               measure=a_row["measure"])
+                    if a_row["_span"] is not None and _BOUND_YEAR.search(s[: fig.start]) is None:
+                        sp = a_row["_span"]
+                        a_row.update(period_start=date(sp.start.year, 1, 1), period_end=date(sp.start.year, 12, 31),
+                                     period_label=f"{sp.start.year}年")
+                        row.update(period_start=date(sp.end.year, 1, 1), period_end=sp.end, period_label=f"{sp.end.year}年")
+                last_from = None
+            row["_span"] = period if period.span and measure == "level" else None
+            if _FROM.search(s[: fig.start]) and len(group) == 1:
+                last_from = (row, fig)
+            out.append(row)
+            new_group.append((mraw, metric, period))
+        if new_group:
+            ctx.metric_raw, ctx.metric = new_group[-1][0], new_group[-1][1]
+            if len(new_group) > 1 and measure not in ("diff",):
+                ctx.last_group = new_group
+            elif len(new_group) > 1:
+                ctx.last_group = new_group
+    for row in out:
+        row.pop("_span", None)
+    if _PLAN_MOOD.search(s) or _last_cue(s, {"target": cues()["kind"]["target"]}):
+        ctx.plan_mood = True
+    if own:
+        last = own[-1]
+        if last.span and last.years_known:
+            ctx.last_span = last
+        if not last.span or last.years_known:
+            ctx.period = last
+            if not last.span:
+                ctx.year = last.start.year
+    return out
+
+
+_PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(?![求素闻点害件是么])")
+
+
+def _actual_cue(sentence: str, pos: int) -> bool:
+    clause = sentence[_clause_start(sentence, pos) : pos]
+    return _last_cue(clause, {"actual": cues()["kind"]["actual"]}) is not None
+
+
+def _negative(text: str) -> bool:
+    words = cues()["negative"]["words"]
+    tail = text[-8:]
+    return any(w in tail for w in words)
+
+
+def _scope(text: str) -> str:
+    m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*([^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
+    if m:
+        return m.group(1).strip("的") or ""
+    m = re.search(r"(全国|中部|全省)", text)
+    return m.group(1) if m else ""
+
+
+def _phrase(cue_text: str, periods: list[Period], offset: int) -> str:
+    """The metric phrase: the clause text before the figure with its time expressions removed."""
+    t = cue_text
+    for p in sorted(periods, key=lambda p: -p.pos):
+        a, b = p.pos - offset, p.end_pos - offset
+        if 0 <= a and b <= len(t) and a < b:
+            t = t[:a] + t[b:]
+    parts = [x for x in re.split(r"[，,]", t) if x.strip()]
+    return parts[-1] if parts else ""
+
+
+def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
+    """Split a metric phrase that lists several metrics (工业投资、技改投资分别增长…) into one per value."""
+    if "、" not in phrase and not re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase):
+        return [phrase]
+    if "等" in phrase:
+        return [phrase]
+    subject, sep, rest = _split_subject(phrase)
+    items = [x for x in re.split(r"、|和|及", subject) if x]
+    if len(items) < 2:
+        return [phrase]
+    if not (len(items) == n or "均" in phrase or n == 1 or "分别" in sentence[:pos]):
+        return [phrase]
+    # a shared head noun on the last item (装备制造业、高技术制造业增加值) belongs to every item
+    head = ""
+    for suffix in ("增加值", "营业收入", "投资", "产业规模", "规模", "产值", "收入", "利润", "出口", "产量"):
+        if items[-1].endswith(suffix) and not items[0].endswith(suffix):
+            head = suffix
+            break
+    return [(x if x.endswith(head) or not head else x + head) + sep + rest for x in items]
+
+
+def _split_subject(phrase: str) -> tuple[str, str, str]:
+    for sep in ("占", "分别", "均"):
+        i = phrase.find(sep)
+        if i > 0:
+            rest = phrase[i:]
+            rest = "" if sep in ("分别", "均") else rest
+            return phrase[:i], "", rest
+    return phrase, "", ""
+
+
+def _metric_for(item: str, measure: str, ctx: _Ctx) -> tuple[str, str]:
+    """(metric_raw, metric) for a phrase; pronouns (数量, 规模, 增速) and empty phrases take the last metric."""
+    raw = strip_rank_phrase(item) if measure == "rank" else strip_phrase(item)
+    raw = re.sub(r"^(?:全省|全国|我省)", "", raw)
+    if measure in ("diff",) and ctx.metric:
+        return ctx.metric_raw, ctx.metric
+    if raw in PRONOUNS or re.fullmatch(r"(?:增速|数量|规模|总量)?(?:排名|排位|位次)?", raw):
+        if raw in ("比重", "占比") and ctx.metric:
+            return ctx.metric_raw + raw, canonical(ctx.metric + raw)
+        return (ctx.metric_raw, ctx.metric) if ctx.metric else ("", "")
+    if raw.startswith("占") and ctx.metric:
+        return raw, canonical(ctx.metric + raw)
+    if measure == "rank" and re.search(r"(增速|数量|规模)$", raw) and ctx.metric and len(raw) <= 4:
+        return ctx.metric_raw, ctx.metric
+    return raw, canonical(raw)
+
+
+def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, measure: str) -> list[Period] | None:
+    own = [p for p in periods if not p.base]
+    out: list[Period] = []
+    for fig in group:
+        before = s[: fig.start]
+        m = _BOUND_YEAR.search(before)
+        if m and len(group) == 1:
+            out.append(year_period(int(m.group(1))))
+            continue
+        prior = [p for p in own if p.end_pos <= fig.start]
+        if prior:
+            out.append(prior[-1])
+        elif own and own[0].pos < _sentence_clause_end(s, fig.end):
+            out.append(own[0])
+        elif ctx.period is not None:
+            out.append(ctx.period)
+        else:
+            out.append(year_period(ctx.year))
+    n = len(group)
+    if n > 1 and len({id(p) for p in out}) == 1:
+        p = out[0]
+        if p.span and not p.years_known:
+            k = relative_span_length(p.label)
+            if ctx.last_span and k == len(ctx.last_span.years):
+                p = ctx.last_span
+        if p.span and p.years_known and len(p.years) == n and measure not in ("cagr",):
+            return [year_period(y) for y in p.years]
+        if p.span and not p.years_known:
+            return None
+        return [p] * n
+    if n == 1 and out[0].span and not out[0].years_known:
+        k = relative_span_length(out[0].label)
+        if ctx.last_span and k == len(ctx.last_span.years):
+            return [ctx.last_span]
+        return [ctx.period or year_period(ctx.year)]
+    return out
+
+
+def _sentence_clause_end(s: str, pos: int) -> int:
+    m = _CLAUSE.search(s, pos)
+    return m.start() if m else len(s)
+
+
+# ---------------------------------------------------------------- document level
+
+
+def _resolve_ambiguous(facts: list[Fact], layout: Layout) -> list[Fact]:
+    """A paragraph printed as often in two sections goes to the other one when a figure of it contradicts a
+    figure that its own section states elsewhere (seed 000: 15589 enterprises cannot be Jiangxi's 12727)."""
+    paras = layout.paragraphs
+    firm: dict[tuple, set[float]] = {}
+    for f in facts:
+        p = paras[f.paragraph]
+        if not p.alt_province:
+            firm.setdefault((f.province, f.metric, f.measure, f.period_start, f.period_end, f.kind), set()).add(f.value)
+    from .layout import copy_key
+
+    move: set[str] = set()
+    for f in facts:
+        p = paras[f.paragraph]
+        if p.alt_province and f.province == p.province:
+            vals = firm.get((f.province, f.metric, f.measure, f.period_start, f.period_end, f.kind))
+            if vals and f.value not in vals:
+                move.add(copy_key(p.text))
+    out = []
+    for f in facts:
+        p = paras[f.paragraph]
+        if p.alt_province and copy_key(p.text) in move and f.province == p.province:
+            f = replace(f, province=p.alt_province, province_method="duplicate:contradiction")
+        out.append(f)
+    return out
+
+
+def _merge(facts: list[Fact], source: str, doc_date: date) -> list[Fact]:
+    """One row per fact: repeats of the same statement are counted in ``mentions``; ids are stable hashes."""
+    merged: dict[tuple, Fact] = {}
+    for f in facts:
+        k = f.key()
+        if k in merged:
+            merged[k].mentions += 1
+        else:
+            merged[k] = f
+    out = []
+    for f in merged.values():
+        basis = "|".join(map(str, (source,) + f.key()))
+        f.fact_id = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+        out.append(f)
+    out.sort(key=lambda f: (f.line, f.char_start, f.metric, f.period_start))
+    return out

@@ -1,0 +1,173 @@
+"""Find the figures in a sentence: number, multiplier, unit, comparator — and reject what only looks like one.
+
+Not figures: years and dates, 1—11月, codes and names with digits (5G, T4, 10.5代线, "51020", 2+6+N), list
+numbers, tier labels (千亿元级企业, 过500亿元的集群), prices, durations (连续11个月).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import cues, units
+from .numbers import MULTIPLIERS, cn_int, parse_number
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure in a sentence: [start, end) covers the number and its unit."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    dimension: str
+    comparator: str
+    text: str
+    scope: str = ""
+    prenominal: bool = False
+
+
+@lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern[str]:
+    unit_alt = "|".join(re.escape(u.written) for u in units())
+    mult_alt = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+    return re.compile(
+        r"(?P<sign>[-+－−])?(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+        rf"(?P<mult>{mult_alt})?(?P<approx>多|余)?\s*(?P<unit>{unit_alt})?"
+    )
+
+
+_BARE_MULT = re.compile(r"(?<=[破过超达])(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
+_RANK = re.compile(
+    r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<wei>位|名)?"
+    r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
+)
+_RANK_SCOPE = re.compile(r"(全国|中部地区|中部六省|中部|全省|全球|世界|西部|东部|长江经济带|\d+个工业大省|工业大省|沿海)$")
+_RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
+               "均居", "均列", "、", "和", "，", ",", "是", "为")
+# what may follow a figure that is a tier label or part of a name, not a stated amount
+_ATTRIBUTE_AFTER = re.compile(r"^(?:以上的?|及以上的?|左右的)?(?:级|的(?!比重|水平)|企业|工业|产业|项目|集群|园区|重大|单品|行业|城市|规模)")
+_NAME_AFTER = re.compile(r"^(?:[A-Za-z]|代|号|\+|届|周年)")
+_DURATION_AFTER = re.compile(r"^(?:月|年|天|日|小时|周|季度)")
+_PRENOMINAL_AFTER = re.compile(r"^(?:以上|左右)?(?!以上|以下|以内|及以上|左右|上下|和|及|与|或|、|的比重)[\u4e00-\u9fff“\"《A-Za-z0-9]")
+_PRICE_BEFORE = re.compile(r"(定价|售价|单价|零售价|订价|共计|价格|每期|全年\d+期)\s*$")
+
+
+def _comparator_before(before: str) -> str | None:
+    c = cues()["comparator"]
+    for word in sorted(c["greater"], key=len, reverse=True):
+        if before.endswith(word):
+            return ">"
+    for word in sorted(c["about"], key=len, reverse=True):
+        if before.endswith(word):
+            return "~"
+    for word in sorted(c["less"], key=len, reverse=True):
+        if before.endswith(word):
+            return "<"
+    return None
+
+
+def _comparator_after(after: str) -> str | None:
+    c = cues()["comparator"]
+    if any(after.startswith(w) for w in c["after_ge"]):
+        return ">="
+    if any(after.startswith(w) for w in c["after_le"]):
+        return "<="
+    if any(after.startswith(w) for w in ("左右", "上下")):
+        return "~"
+    return None
+
+
+def _unit_info(written: str):
+    for u in units():
+        if u.written == written:
+            return u
+    return None
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """All figures in ``sentence`` in order, each with its canonical value, unit and comparator."""
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for m in _figure_re().finditer(sentence):
+        fig = _arabic_figure(sentence, m)
+        if fig:
+            found.append(fig)
+            taken.append((fig.start, fig.end))
+    for m in _BARE_MULT.finditer(sentence):
+        after = sentence[m.end():]
+        if _ATTRIBUTE_AFTER.match(after):
+            continue
+        value = MULTIPLIERS[m.group("mult")]
+        comp = _comparator_before(sentence[: m.start()]) or _comparator_after(after) or "="
+        found.append(Figure(m.start(), m.end(), value, "元", "money", comp, m.group()))
+    for m in _RANK.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        fig = _rank_figure(sentence, m, found)
+        if fig:
+            found.append(fig)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
+    a, b = m.start(), m.end()
+    num, unit_w = m.group("num"), m.group("unit")
+    prev = s[a - 1] if a else ""
+    if prev.isdigit() or prev in ".-" and a >= 2 and s[a - 2].isdigit() or prev.isascii() and prev.isalpha():
+        return None  # inside a code or a date such as 2024-05-10 or T4
+    if prev == "第":
+        return None  # a rank, handled separately
+    after = s[b:]
+    if not unit_w:
+        return None
+    if unit_w == "P" and not re.match(r"^(?![A-Za-z])", after):
+        return None
+    if _NAME_AFTER.match(after) or _DURATION_AFTER.match(after):
+        return None
+    u = _unit_info(unit_w)
+    if u is None:
+        return None
+    if u.dimension == "money" and _ATTRIBUTE_AFTER.match(after):
+        return None
+    if u.dimension == "money" and _PRICE_BEFORE.search(s[:a]):
+        return None
+    try:
+        value = parse_number(num + (m.group("mult") or ""))
+    except ValueError:
+        return None
+    if unit_w in ("万亿元", "亿元", "万元"):
+        value = round(value * {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4}[unit_w], 2)
+    if unit_w == "EFLOPS":
+        value *= 1000
+    sign = m.group("sign")
+    if sign and sign != "+" and (a == 0 or not s[a - 1].isdigit()):
+        value = -value
+    comp = None
+    if m.group("approx"):
+        comp = "~"
+    comp = comp or _comparator_after(after) or _comparator_before(s[:a]) or "="
+    prenominal = u.dimension == "count" and bool(_PRENOMINAL_AFTER.match(after))
+    return Figure(a, b, value, u.canonical, u.dimension, comp, s[a:b], "", prenominal)
+
+
+def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None:
+    n = m.group("n")
+    value = int(n) if n.isdigit() else cn_int(n)
+    if not value:
+        return None
+    before = s[: m.start()]
+    scope_m = _RANK_SCOPE.search(before)
+    scope = scope_m.group(1) if scope_m else ""
+    head = before[: scope_m.start()] if scope_m else before
+    if not scope and not re.search(r"(居|列|排名|位居|跃居)$", head) and not re.search(r"第\S{1,3}[、和及]$", before):
+        return None
+    if scope and not (head.endswith(_RANK_VERBS) or head == "" or re.search(r"(居|列|排名|保持|稳居|连续\S{1,3}年|跃居|位居|均居|均列|在|、)\s*$", head)):
+        # "全国第一批" is excluded by the regex; accept 全国第九 after a figure or a comma
+        if not re.search(r"[、，,\d个家%]\s*$", head):
+            return None
+    comp = "="
+    return Figure(m.start(), m.end(), float(value), "位", "rank", comp, s[m.start():m.end()], scope)

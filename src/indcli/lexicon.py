@@ -1,0 +1,126 @@
+"""Domain knowledge loaded from the package's data files: provinces, places, metrics, units, cue words."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a TSV data file, comments and blank lines skipped."""
+    text = (resources.files("indcli") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Province:
+    short: str
+    full: str
+    pinyin: str
+    abbreviation: str
+    others: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def provinces() -> tuple[Province, ...]:
+    out = []
+    for r in _rows("provinces.tsv"):
+        r += [""] * (5 - len(r))
+        out.append(Province(r[0], r[1], r[2], r[3], tuple(x for x in r[4].split("|") if x)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def province_names() -> dict[str, str]:
+    """Every way a province is written in running text (湖北, 湖北省) → short name. 全国 excluded."""
+    names: dict[str, str] = {}
+    for p in provinces():
+        if p.short == "全国":
+            continue
+        names[p.short] = p.short
+        names[p.full] = p.short
+    return names
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, tuple[str, str]]:
+    """Place or landmark → (province, kind); kind 'city' marks figures about it as the city's."""
+    return {r[0]: (r[1], r[2]) for r in _rows("places.tsv")}
+
+
+@dataclass(frozen=True)
+class MetricInfo:
+    canonical: str
+    aliases: tuple[str, ...]
+    english: str
+
+
+@lru_cache(maxsize=1)
+def metrics() -> tuple[MetricInfo, ...]:
+    out = []
+    for r in _rows("metrics.tsv"):
+        r += [""] * (3 - len(r))
+        out.append(MetricInfo(r[0], tuple(x for x in r[1].split("|") if x), r[2]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def metric_aliases() -> dict[str, str]:
+    """Alias or canonical name → canonical name."""
+    out: dict[str, str] = {}
+    for m in metrics():
+        out[m.canonical] = m.canonical
+        for a in m.aliases:
+            out[a] = m.canonical
+    return out
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[tuple[str, str], ...]:
+    """(written, expanded) pairs, longest written form first."""
+    return tuple(sorted(((r[0], r[1]) for r in _rows("abbreviations.tsv")), key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
+def glossary() -> tuple[tuple[str, str], ...]:
+    """(Chinese term, English) pairs, longest term first."""
+    return tuple(sorted(((r[0], r[1]) for r in _rows("glossary.tsv")), key=lambda p: -len(p[0])))
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    written: str
+    canonical: str
+    dimension: str
+
+
+@lru_cache(maxsize=1)
+def units() -> tuple[UnitInfo, ...]:
+    """Units, longest written form first, so 个百分点 wins over 个."""
+    return tuple(sorted((UnitInfo(*r[:3]) for r in _rows("units.tsv")), key=lambda u: -len(u.written)))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """The cue-word tables of cues.toml."""
+    return tomllib.loads((resources.files("indcli") / "data" / "cues.toml").read_text(encoding="utf-8"))
+
+
+def gloss(metric: str) -> str:
+    """English gloss: the metrics table's, else a word-by-word gloss from the glossary ('' if nothing known)."""
+    for m in metrics():
+        if m.canonical == metric:
+            return m.english
+    words, i = [], 0
+    terms = glossary()
+    while i < len(metric):
+        for zh, en in terms:
+            if metric.startswith(zh, i):
+                words.append(en)
+                i += len(zh)
+                break
+        else:
+            i += 1
+    return " ".join(words)
