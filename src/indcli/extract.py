@@ -20,16 +20,18 @@ from .periods import Period, find_periods, plan_containing, relative_span_length
 from .text import Normalised, normalise
 
 _SENT_END = re.compile(r"[。！？!?；;]")
-_CLAUSE = re.compile(r"[，,：:（）()]")
+_CLAUSE = re.compile(r"[，,：:]")
 _GROUP_SEP = re.compile(r"^\s*(?:、|和|及|与|或|，|,)?\s*$")
 _FROM_TO = re.compile(r"(?:增至|升至|提高到|提高至|提升至|提升到|扩至|增加到|倍增至|增长到|降至|下降到|下降至|跃升至|上升至|达到)\s*(?:\d{4}年的?)?\s*$")
-_FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:不到|超过|近|约)?\s*$")
+_FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:全国|中部|全省)?\s*(?:不到|超过|近|约)?\s*$")
 _BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?\s*(?:超过|不到|近|约|突破)?\s*$")
 _ACHIEVE = re.compile(r"(?:共建成|累计建成|新建成|建成|新建|培育形成|培育|形成|拥有|新增|认定|创建|获批|入选|引进|开通|累计|共有|现有|有)\s*$")
 _PREP_BEFORE = re.compile(r"(?:(?:对|向|为|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
 _POST_READING = re.compile(r"(?:的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
-_GENERIC_HEAD = re.compile(r"^(企业|项目|单位|家企业|个项目)(?=\S)")
+_GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
+_INDICATOR = re.compile(r"收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
+_CUMULATIVE = r"累计|累积|共计|合计|总计|共建成|共有|期间|以来|每年"
 _BARE = {"营业收入", "营收", "产值", "收入", "利润", "增加值", "产业规模", "销售收入", "主营业务收入"}
 _INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
 _NOUN_END = re.compile(r"[，,。；;、：:（）()]|和|及|与|的|先后|实施|入选|获批|上市|成为|落户|建成|进入|实现")
@@ -90,6 +92,19 @@ class _Ctx:
     metric: str = ""
     last_group: list = field(default_factory=list)  # [(metric_raw, metric, period)] of the last list of values
     plan_mood: bool = False  # the paragraph speaks of what is to be done (要…, 力争…)
+    inherited: bool = False  # the period came from an earlier paragraph under the same heading
+    cumulative: bool = False  # the paragraph counts totals over its span (累计…)
+    first_period: Period | None = None  # the first period the paragraph states: the frame for its section
+    heading: str = ""
+
+
+@dataclass
+class _Section:
+    """What the paragraphs under one heading have established: the period last spoken of, the heading's name."""
+
+    heading: str = ""
+    period: Period | None = None
+    year: int = 0
 
 
 @dataclass
@@ -111,17 +126,17 @@ def extract_document(text: str, *, source: str, doc_date: date, province: str | 
     warn = warnings if warnings is not None else []
     facts: list[Fact] = []
     heading_year: int | None = None
+    section = _Section()
     for para in layout.paragraphs:
         if para.is_heading:
-            m = re.search(r"((?:19|20)\d\d)年", para.text)
-            heading_year = int(m.group(1)) if m else heading_year
-            if para.heading_level == 1:
-                heading_year = None
+            m = re.search(r"((?:19|20)\d\d)年(?!\d{1,2}月)", para.text)
+            heading_year = int(m.group(1)) if m else None
+            section = _Section(heading=re.sub(r"^[#\s\d.、一二三四五六七八九十]+|[。.]$", "", para.text))
             continue
         if para.furniture or para.continues is not None:
             continue
         logical = _logical(norm.text, layout, para)
-        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn))
+        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn, section))
     facts = _resolve_ambiguous(facts, layout)
     return _merge(facts, source, doc_date)
 
@@ -152,11 +167,18 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, doc_date: date,
-                     heading_year: int | None, warn: list[str]) -> list[Fact]:
+                     heading_year: int | None, warn: list[str], section: _Section) -> list[Fact]:
     para = lt.first
     ctx = _Ctx(year=heading_year or doc_date.year, province=para.province, method=para.method)
+    ctx.heading = section.heading
     if heading_year:
         ctx.period = year_period(heading_year)
+    if section.period is not None and not heading_year:
+        ctx.period, ctx.year, ctx.inherited = section.period, section.year, True
+    elif not heading_year:
+        first = _first_period(lt.text, doc_date)
+        if first is not None:
+            ctx.period, ctx.year, ctx.inherited = first, first.end.year, True
     out: list[Fact] = []
     for a, b in _sentences(lt.text):
         sentence = lt.text[a:b]
@@ -170,7 +192,18 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
                         doc_date=doc_date, paragraph=para.index,
                         continued_from_line=first_line if first_line != line else None, **raw)
             out.append(fact)
+    fp = ctx.first_period
+    if fp is not None and section.period is None and (fp.span or (fp.start.month, fp.end.month) == (1, 12)):
+        section.period, section.year = ctx.first_period, ctx.first_period.end.year
     return out
+
+
+def _first_period(text: str, doc_date: date) -> Period | None:
+    """The first year or span a paragraph states: the context of its undated figures before it."""
+    for p in find_periods(text, doc_date.year, doc_date):
+        if not p.base and p.years_known and (p.span or (p.start.month, p.end.month) == (1, 12)) and p.end <= doc_date:
+            return p
+    return None
 
 
 def _quote_span(lt: _Text, a: int, b: int, fa: int, fb: int) -> tuple[int, int]:
@@ -282,7 +315,10 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
                 continue
             if m.start() > best:
                 best, prov, method = m.start(), p, "subject"
-    m = re.search(r"(?:^|[，,。；]|年|月)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)", clause)
+    cs = _clause_start(sentence, upto)
+    m = re.search(r"(?:^|[，,。；]|年|月)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)", sentence[cs:upto + 4])
+    if m and m.end() > upto - cs:
+        m = None
     if m and not re.search(r"(高于|快于|低于|慢于|比|较|占|居|列|赶上|超过|与)\s*全国", clause):
         if m.start() >= best:
             prov, method = "全国", "subject"
@@ -305,17 +341,48 @@ def _noun_after(sentence: str, fig: Figure) -> str:
         clause = re.split(r"[，,。；;：:]", rest[head.end():])[0].replace("了", "")
         noun = head.group(1).lstrip("家个")
         return clause if clause.endswith(noun) else clause + noun
+    if re.match(r"^[万亿千百十一二三四五六七八九]", rest):
+        return ""  # 2个万亿、6个五千亿: the parts of a plan's name
     m = _NOUN_END.search(rest)
     noun = rest[: m.start()] if m else rest
-    return noun.strip().rstrip("了的")
+    if not noun and m and m.start() == 0 and re.match(r"先后|实施|入选|获批|上市|成为|进入", rest):
+        clause = re.split(r"[，,。；;：:]", rest)[0].replace("了", "")
+        return clause + ("企业" if fig.unit == "家" else "")
+    noun = noun.strip().rstrip("了的")
+    return "" if noun.endswith("中") else noun
+
+
+_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|\d")
+
+
+def _previous_subject(sentence: str, start: int) -> str:
+    """When a clause has no subject (…，分别增长8%…), the subject of the clause before it."""
+    before = sentence[: _clause_start(sentence, start)].rstrip("，,：: ")
+    prev = before[_clause_start(before, len(before)) :]
+    prev = re.sub(r"(?:19|20)\d\d\s*(?:[—–\-至~]\s*(?:19|20)\d\d)?\s*年", "", prev)
+    m = _PREDICATE.search(prev)
+    head = prev[: m.start()] if m else ""
+    head = re.sub(r"(增速|增幅|规模)$", "", strip_phrase(head))
+    return head
 
 
 def _owner(sentence: str, start: int) -> str:
     """For a bare 营收/产值: the industry named at the end of the clause before (…五大优势产业，全年营收…)."""
+    subject = _previous_subject(sentence, start)
+    if subject.endswith(("产业", "集群", "行业", "园区")):
+        return subject
     before = sentence[:start].rstrip("，,、 ")
     m = re.search(r"([^，,、。；等]{2,12}?(?:产业|行业|集群|企业|平台))$", before)
     if m:
         return re.sub(r"^(?:突破性发展|发展|推动|加快|培育|做大做强|壮大)", "", m.group(1))
+    return ""
+
+
+def _heading_owner(heading: str) -> str:
+    """A plan's section heading names the industry its bare 营业收入 belongs to (5.现代农产品加工 → …产业)."""
+    h = re.sub(r"[（(].*?[）)]", "", heading).strip("“”\" 。.")
+    if 2 <= len(h) <= 14 and not re.search(r"[，,；;：:、]|^第.{1,3}[章节]|发展|方向|任务|目标|重点", h):
+        return h if h.endswith(("产业", "集群", "行业")) else h + "产业"
     return ""
 
 
@@ -341,15 +408,20 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = raw_phrase.replace(cue_word, "", 1) if not raw_phrase.endswith(cue_word) else raw_phrase
         if g0.prenominal and measure == "level" and not _POST_READING.search(s[: g0.start]):
             clause_before = s[_clause_start(s, g0.start) : g0.start]
-            if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织)(?:全省|全国)?\s*\d", clause_before):
+            if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通)(?:全省|全国)?\s*\d", clause_before):
                 continue
             raw_phrase = _noun_after(s, group[-1])
             rest_of_clause = s[group[-1].end : _sentence_clause_end(s, group[-1].end)]
-            if not raw_phrase or raw_phrase.endswith("之一") or any(f.dimension != "count" and group[-1].end <= f.start < group[-1].end + len(rest_of_clause) for f in figs):
+            if not raw_phrase or raw_phrase.endswith("之一") or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or any(f.dimension != "count" and group[-1].end <= f.start < group[-1].end + len(rest_of_clause) for f in figs):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
-        if measure == "level" and strip_phrase(raw_phrase) in _BARE:
-            raw_phrase = _owner(s, start) + strip_phrase(raw_phrase)
+        if measure in ("level", "cagr", "growth") and strip_phrase(raw_phrase) in _BARE:
+            raw_phrase = (_owner(s, start) or _heading_owner(ctx.heading)) + strip_phrase(raw_phrase)
         increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
+        if not strip_phrase(raw_phrase) and measure not in ("diff", "rank"):
+            prev_clause = s[_clause_start(s[: _clause_start(s, start)].rstrip("，,：: "), max(0, _clause_start(s, start) - 1)) : _clause_start(s, start)]
+            subject = _previous_subject(s, start)
+            if subject and (not ctx.metric or not any(f.end <= _clause_start(s, start) and f.start >= len(s[: _clause_start(s, start)]) - len(prev_clause) for f in figs)):
+                raw_phrase = subject
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
         metric_pairs = [_metric_for(item, measure, ctx) for item in items]
         if increment:
@@ -393,6 +465,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 k = int(k) if k.isdigit() else cn_int(k)
                 if k:
                     period = span_period(period.end.year - k + 1, period.end.year)
+            base = [p for p in periods if p.base and p.end_pos <= fig.start and p.pos >= start - 12]
+            if measure == "growth" and base and not period.span and base[-1].end.year < period.end.year:
+                period = span_period(base[-1].start.year, period.end.year)
             if measure == "cagr" and not period.span:
                 y1, _y2 = plan_containing(period.end.year)
                 period = span_period(y1, period.end.year)
@@ -419,7 +494,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                                      period_label=f"{sp.start.year}年")
                         row.update(period_start=date(sp.end.year, 1, 1), period_end=sp.end, period_label=f"{sp.end.year}年")
                 last_from = None
-            row["_span"] = period if period.span and measure == "level" else None
+            row["_span"] = period if period.span and measure in ("level", "rank", "share") else None
             if _FROM.search(s[: fig.start]) and len(group) == 1:
                 last_from = (row, fig)
             out.append(row)
@@ -432,9 +507,13 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 ctx.last_group = new_group
     for row in out:
         row.pop("_span", None)
+    if re.search(_CUMULATIVE, s):
+        ctx.cumulative = True
     if _PLAN_MOOD.search(s) or _last_cue(s, {"target": cues()["kind"]["target"]}):
         ctx.plan_mood = True
     if own:
+        ctx.inherited = False
+        ctx.first_period = ctx.first_period or own[0]
         last = own[-1]
         if last.span and last.years_known:
             ctx.last_span = last
@@ -512,13 +591,22 @@ def _split_subject(phrase: str) -> tuple[str, str, str]:
 def _metric_for(item: str, measure: str, ctx: _Ctx) -> tuple[str, str]:
     """(metric_raw, metric) for a phrase; pronouns (数量, 规模, 增速) and empty phrases take the last metric."""
     raw = strip_rank_phrase(item) if measure == "rank" else strip_phrase(item)
-    raw = re.sub(r"^(?:全省|全国|我省)", "", raw)
+    raw = re.sub(r"^(?:全省|我省)", "", raw)
+    if measure == "level" and raw and ctx.metric and not _INDICATOR.search(raw):
+        base = _INDICATOR.search(ctx.metric)
+        if base and ctx.metric.endswith(base.group()) and base.group() in ("营业收入", "产值", "增加值", "销售收入"):
+            raw = raw + base.group()
     if measure in ("diff",) and ctx.metric:
         return ctx.metric_raw, ctx.metric
     if raw in PRONOUNS or re.fullmatch(r"(?:增速|数量|规模|总量)?(?:排名|排位|位次)?", raw):
         if raw in ("比重", "占比") and ctx.metric:
             return ctx.metric_raw + raw, canonical(ctx.metric + raw)
         return (ctx.metric_raw, ctx.metric) if ctx.metric else ("", "")
+    if measure == "level" and ctx.metric and re.fullmatch(r"(?:国家级|省级|市级|国家|全国|省级以上|国家和省级)", raw):
+        return raw, canonical(re.sub(r"^.*?级(?:以上)?", raw, ctx.metric, count=1) if "级" in ctx.metric else raw + ctx.metric)
+    if measure == "share" and re.search(r"(?:只|仅)?占$", raw) and len(raw) > 2:
+        raw = re.sub(r"(?:只|仅)?占$", "", raw) + "占比"
+        return raw, canonical(raw)
     if raw.startswith("占") and ctx.metric:
         return raw, canonical(ctx.metric + raw)
     if measure == "rank" and re.search(r"(增速|数量|规模)$", raw) and ctx.metric and len(raw) <= 4:
@@ -537,11 +625,20 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
             continue
         prior = [p for p in own if p.end_pos <= fig.start]
         if prior:
-            out.append(prior[-1])
+            p = prior[-1]
+            if (len(group) == 1 and p.span and p.years_known and measure in ("level", "share", "rank")
+                    and not ctx.cumulative and not re.search(_CUMULATIVE, s)
+                    and not _FROM.search(before) and "由" not in s and "从" not in s):
+                p = year_period(p.end.year)  # a stock stated over a span (五年来…达到12个) is its end-year value
+            out.append(p)
         elif own and own[0].pos < _sentence_clause_end(s, fig.end):
             out.append(own[0])
         elif ctx.period is not None:
-            out.append(ctx.period)
+            p = ctx.period
+            if ctx.inherited and p.span and measure in ("level", "share", "rank") and not ctx.cumulative \
+                    and not re.search(_CUMULATIVE, s):
+                p = year_period(p.end.year)
+            out.append(p)
         else:
             out.append(year_period(ctx.year))
     n = len(group)
@@ -583,17 +680,17 @@ def _resolve_ambiguous(facts: list[Fact], layout: Layout) -> list[Fact]:
             firm.setdefault((f.province, f.metric, f.measure, f.period_start, f.period_end, f.kind), set()).add(f.value)
     from .layout import copy_key
 
-    move: set[str] = set()
+    move: set[tuple[str, str]] = set()
     for f in facts:
         p = paras[f.paragraph]
         if p.alt_province and f.province == p.province:
             vals = firm.get((f.province, f.metric, f.measure, f.period_start, f.period_end, f.kind))
             if vals and f.value not in vals:
-                move.add(copy_key(p.text))
+                move.add((copy_key(p.text), p.province))
     out = []
     for f in facts:
         p = paras[f.paragraph]
-        if p.alt_province and copy_key(p.text) in move and f.province == p.province:
+        if p.alt_province and (copy_key(p.text), p.province) in move and f.province == p.province:
             f = replace(f, province=p.alt_province, province_method="duplicate:contradiction")
         out.append(f)
     return out

@@ -44,7 +44,7 @@ _RANK = re.compile(
     r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<wei>位|名)?"
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
 )
-_RANK_SCOPE = re.compile(r"(全国|中部地区|中部六省|中部|全省|全球|世界|西部|东部|长江经济带|\d+个工业大省|工业大省|沿海)$")
+_RANK_SCOPE = re.compile(r"(全国|细分市场|中部地区|中部六省|中部|全省|全球|世界|西部|东部|长江经济带|\d+个工业大省|工业大省|沿海)$")
 _RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
                "均居", "均列", "、", "和", "，", ",", "是", "为")
 # what may follow a figure that is a tier label or part of a name, not a stated amount
@@ -163,9 +163,9 @@ def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None
     scope_m = _RANK_SCOPE.search(before)
     scope = scope_m.group(1) if scope_m else ""
     head = before[: scope_m.start()] if scope_m else before
-    if not scope and not re.search(r"(居|列|排名|位居|跃居)$", head) and not re.search(r"第\S{1,3}[、和及]$", before):
+    if not scope and not re.search(r"(居|列|排名|位居|跃居|提高到|提升到|提高至|上升到|上升至|升至|降至|跃升到|跃升至)$", head) and not re.search(r"第\S{1,3}[、和及]$", before):
         return None
-    if scope and not (head.endswith(_RANK_VERBS) or head == "" or re.search(r"(居|列|排名|保持|稳居|连续\S{1,3}年|跃居|位居|均居|均列|在|、)\s*$", head)):
+    if scope and not (head.endswith(_RANK_VERBS) or head == "" or re.search(r"(居|列|排名|保持|稳居|连续\S{1,3}年|跃居|位居|均居|均列|在|、|由|从)\s*$", head)):
         # "全国第一批" is excluded by the regex; accept 全国第九 after a figure or a comma
         if not re.search(r"[、，,\d个家%]\s*$", head):
             return None

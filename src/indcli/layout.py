@@ -92,7 +92,9 @@ def _classify(p: Paragraph) -> None:
     t = p.text
     if t.startswith("#"):
         p.heading_level = 1 if not t.startswith("##") else 2
-    elif len(t) <= 30 and not _CLAUSE_PUNCT.search(t) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|家|个)", t):
+    elif re.fullmatch(r"\d{1,2}\.[^，,。；;：:\d]{2,24}。?", t):
+        p.heading_level = 2  # a plan's numbered item title: 5.现代农产品加工。
+    elif len(t) <= 30 and not _CAPTION.match(t) and not _CLAUSE_PUNCT.search(t) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|家|个)", t):
         p.heading_level = 2
     if _FURNITURE.search(t):
         p.furniture = True

@@ -8,14 +8,14 @@ from functools import lru_cache
 from .lexicon import abbreviations, cues, gloss, metric_aliases, places, province_names
 
 # words a metric phrase may start or end with that are not part of the indicator's name
-_LEADING = ("其中", "此外", "另外", "同时", "全省", "全市", "我省", "本省", "全区", "全国", "截至", "截止", "目前", "现已",
+_LEADING = ("其中", "此外", "另外", "同时", "全省", "全市", "我省", "本省", "全区", "截至", "截止", "目前", "现已",
             "已经", "已", "共", "累计", "今年", "全年", "力争", "预计", "有望", "到", "至", "在", "以及", "及", "和", "与",
             "、", "，", ",", "“", "”", "\"", "《", "》", "：", ":", "的", "实现", "完成", "达到", "当前", "现有", "全部规模以上",
             "也", "则", "还", "并", "更", "再", "均", "分别", "这一", "该", "年", "底", "末", "期间", "时期", "以来", "间",
             "首次", "继续", "持续", "稳步", "进一步", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是",
             "据初步核算", "初步核算", "据", "统计显示", "数据显示", "显示", "按可比价格计算", "其", "全社会", "帮助",
             "推动", "推进", "加快", "聚焦", "围绕", "大力", "支持", "●", "获批", "签约", "累计建成", "建成", "入围",
-            "开展", "要着力实现", "着力实现", "要实现", "确保", "争取", "要", "着力", "以上", "左右", "再", "建设", "第一批", "第二批", "新一轮", "保持", "居", "位居", "总量", "连续")
+            "开展", "每年", "近几年", "创建", "认定", "培育形成", "培育", "筛选树立", "树立", "要着力实现", "着力实现", "要实现", "确保", "争取", "要", "着力", "以上", "左右", "再", "建设", "第一批", "第二批", "新一轮", "保持", "居", "位居", "总量", "连续")
 _TRAILING = ("同比增长", "比上年增长", "同比下降", "比上年下降", "增长了", "增长", "增速为", "增速达", "增幅达", "增幅", "下降",
              "降低", "提高", "达到了", "达到", "达", "为", "是", "实现", "突破", "超过", "超", "过", "破", "接近", "近", "约",
              "已", "有望", "可", "将", "力争", "跃上", "迈上", "保持", "稳定在", "分别", "均", "提高到", "提高至", "升至",
@@ -24,7 +24,7 @@ _TRAILING = ("同比增长", "比上年增长", "同比下降", "比上年下降
              "排名", "由", "从", "大关", "逾", "不到", "不足", "至", "到", "要", "着力", "成功", "新建成",
              "建成", "完成", "新增加", "总量", "增加了", "增加", "减少", "以上", "左右", "可突破", "预计可", "仍有希望冲击",
              "冲击", "有希望", "首次突破", "已突破", "连续", "年", "平均")
-SCOPES = ("全国", "中部地区", "中部六省", "中部", "全省", "全球", "世界", "工业大省", "长江经济带", "西部", "东部")
+SCOPES = ("全国", "细分市场", "中部地区", "中部六省", "中部", "全省", "全球", "世界", "工业大省", "长江经济带", "西部", "东部")
 PRONOUNS = {"", "数量", "规模", "增速", "总量", "产业规模", "总数", "总额", "体量", "全年", "增幅", "速度", "其", "上年",
             "比重", "占比", "水平", "数", "制造规模", "规模总量", "同期"}
 _QUOTES = re.compile(r"[“”\"《》「」『』‘’*\s]")
@@ -38,7 +38,7 @@ def _sorted(words: tuple[str, ...]) -> tuple[str, ...]:
 def strip_phrase(phrase: str) -> str:
     """Remove leading fillers (全省, 其中, 一是 …) and trailing verbs and cue words (同比增长, 达到 …)."""
     s = phrase.strip()
-    names = tuple(province_names()) + tuple(places())
+    names = tuple(province_names()) + tuple(k for k, (_p, kind) in places().items() if kind == "city")
     lead = _sorted(_LEADING + names)
     trail = _sorted(_TRAILING + tuple(cues()["kind"]["target"]) + tuple(cues()["kind"]["forecast"]))
     changed = True
@@ -69,11 +69,14 @@ def strip_rank_phrase(phrase: str) -> str:
                 s = s[: -len(w)]
                 changed = True
                 break
-        m = re.search(r"(?:连续)?(?:\d+|[两三四五六七八九十]+)年$", s)
+        m = re.search(r"连续(?:\d+|[两三四五六七八九十]+)年?$|(?:\d+|[两三四五六七八九十]+)年$", s)
         if m:
             s = s[: m.start()]
             changed = True
-    return s
+        t = strip_phrase(s)
+        changed = changed or t != s
+        s = t
+    return "" if re.fullmatch(r"\d+|[两三四五六七八九十]+", s) else s
 
 
 def expand(name: str) -> str:
@@ -88,6 +91,8 @@ def expand(name: str) -> str:
 def canonical(raw: str) -> str:
     """The canonical name of a metric as written: quotes dropped, abbreviations expanded, aliases resolved."""
     name = _QUOTES.sub("", raw)
+    name = re.sub(r"[（(][^）)]{0,12}[）)]", "", name)
+    name = re.sub(r"实现(?=营业收入|销售收入|主营业务收入|增加值|利润)", "", name)
     name = re.sub(r"的(?=比重|贡献率|比例|占比)", "", name)
     name = name.replace("占全省GDP比重", "占GDP比重")
     name = expand(name)

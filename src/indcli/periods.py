@@ -138,7 +138,7 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
                 p = year_period(year_now, a, b)
         elif g in ("relspan", "rn", "rn2"):
             w = m.group("relspan")
-            if w in ("五年来", "近五年") or w.startswith("五年"):
+            if w in ("五年来", "近五年", "近几年") or w.startswith("五年"):
                 y1, y2 = plan_containing(year_now)
                 if y2 > year_now or (y2 == year_now and doc_date.month < 10):
                     y1, y2 = y1 - 5, y2 - 5
