@@ -15,7 +15,7 @@ from .figures import Figure, find_figures
 from .layout import Layout, Paragraph, analyse, guess_doc_province
 from .lexicon import cues, places, province_names
 from .numbers import cn_int
-from .metrics import PRONOUNS, canonical, english, strip_phrase, strip_rank_phrase
+from .metrics import PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
 from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
 from .text import Normalised, normalise
 
@@ -31,8 +31,10 @@ _POST_READING = re.compile(r"(?:的|由|从|扩至|增至|升至|达到|达|为)
 _GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
 _INDICATOR = re.compile(r"收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
+_CREATE = re.compile(r"打造|培育|建设|新建|挖掘|搭建|开发|新增|创建|建成|组建|引进|认定|推动|形成|布局|争创|力争|确保")
 _CUMULATIVE = r"累计|累积|共计|合计|总计|共建成|共有|期间|以来|每年"
-_BARE = {"营业收入", "营收", "产值", "收入", "利润", "增加值", "产业规模", "销售收入", "主营业务收入"}
+_BARE = {"营业收入", "营收", "产值", "收入", "利润", "利润总额", "增加值", "产业规模", "销售收入", "主营业务收入", "投资",
+         "出口", "进口", "税收"}
 _INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
 _NOUN_END = re.compile(r"[，,。；;、：:（）()]|和|及|与|的|先后|实施|入选|获批|上市|成为|落户|建成|进入|实现")
 
@@ -92,6 +94,8 @@ class _Ctx:
     metric: str = ""
     last_group: list = field(default_factory=list)  # [(metric_raw, metric, period)] of the last list of values
     plan_mood: bool = False  # the paragraph speaks of what is to be done (要…, 力争…)
+    sentence_metric: str = ""  # the first metric named in the current sentence
+    by_unit: dict = field(default_factory=dict)  # unit → (metric_raw, metric) last seen with it
     inherited: bool = False  # the period came from an earlier paragraph under the same heading
     cumulative: bool = False  # the paragraph counts totals over its span (累计…)
     first_period: Period | None = None  # the first period the paragraph states: the frame for its section
@@ -131,7 +135,8 @@ def extract_document(text: str, *, source: str, doc_date: date, province: str | 
         if para.is_heading:
             m = re.search(r"((?:19|20)\d\d)年(?!\d{1,2}月)", para.text)
             heading_year = int(m.group(1)) if m else None
-            section = _Section(heading=re.sub(r"^[#\s\d.、一二三四五六七八九十]+|[。.]$", "", para.text))
+            item = re.fullmatch(r"\d{1,2}\.([^，,。；;：:\d]{2,24})。?", para.text)
+            section = _Section(heading=item.group(1) if item else "")
             continue
         if para.furniture or para.continues is not None:
             continue
@@ -352,7 +357,7 @@ def _noun_after(sentence: str, fig: Figure) -> str:
     return "" if noun.endswith("中") else noun
 
 
-_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|\d")
+_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|首次|超越|超过|位居|跃居|迈上|突破|\d")
 
 
 def _previous_subject(sentence: str, start: int) -> str:
@@ -393,6 +398,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
     # update the paragraph's period context from this sentence (for figures with no period of their own)
     own = [p for p in periods if not p.base]
     groups = _groups(s, figs)
+    ctx.sentence_metric = ""
     prev_end = 0
     last_from: tuple[dict, Figure] | None = None
     for gi, group in enumerate(groups):
@@ -414,8 +420,16 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             rest_of_clause = s[group[-1].end : _sentence_clause_end(s, group[-1].end)]
             if not raw_phrase or raw_phrase.endswith("之一") or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or any(f.dimension != "count" and group[-1].end <= f.start < group[-1].end + len(rest_of_clause) for f in figs):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
-        if measure in ("level", "cagr", "growth") and strip_phrase(raw_phrase) in _BARE:
-            raw_phrase = (_owner(s, start) or _heading_owner(ctx.heading)) + strip_phrase(raw_phrase)
+        if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(
+                f.prenominal and f.end <= g0.start and f.start >= _clause_start(s, g0.start) for f in figs):
+            continue  # 5个中药单品销售额过10亿元: the amount is a threshold, not a figure
+        bare = strip_phrase(raw_phrase)
+        if measure in ("level", "cagr", "growth") and bare in _BARE:
+            sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if ctx.sentence_metric.endswith(b)), "")
+            if sibling and len(ctx.sentence_metric) > len(sibling):  # 园区实现营业收入…、利润… → 园区利润
+                raw_phrase = ctx.sentence_metric[: -len(sibling)] + bare
+            else:
+                raw_phrase = (_owner(s, start) or _heading_owner(ctx.heading)) + bare
         increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
         if not strip_phrase(raw_phrase) and measure not in ("diff", "rank"):
             prev_clause = s[_clause_start(s[: _clause_start(s, start)].rstrip("，,：: "), max(0, _clause_start(s, start) - 1)) : _clause_start(s, start)]
@@ -423,7 +437,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if subject and (not ctx.metric or not any(f.end <= _clause_start(s, start) and f.start >= len(s[: _clause_start(s, start)]) - len(prev_clause) for f in figs)):
                 raw_phrase = subject
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
-        metric_pairs = [_metric_for(item, measure, ctx) for item in items]
+        metric_pairs = [_metric_for(item, measure, ctx, g0.unit) for item in items]
         if increment:
             metric_pairs = [(r, m + "增量") for r, m in metric_pairs]
         # periods for each figure
@@ -434,7 +448,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             continue
         # distribute
         n = len(group)
-        if len(metric_pairs) == n:
+        if len(metric_pairs) == 1 and n == 1 and "均" in wide_text and len(ctx.last_group) > 1 and measure == "rank":
+            pairs = [(r, m) for r, m, _p in ctx.last_group]  # A、B分别…，均列中部第一
+            fig_periods = [p for _r, _m, p in ctx.last_group]
+            group = group * len(pairs)
+        elif len(metric_pairs) == n:
             pairs = metric_pairs
         elif len(metric_pairs) == 1:
             pairs = metric_pairs * n
@@ -474,6 +492,8 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             prov, method, city = _subject(s, fig.start, ctx)
             kind = _kind(s, fig.start, period, doc_date)
             mood = ctx.plan_mood or bool(_PLAN_MOOD.search(s[: fig.start]))
+            if fig.prenominal and not _CREATE.search(s[_clause_start(s, fig.start) : fig.start]):
+                mood = False  # 发挥12个产业园的作用: an existing stock, not a goal
             if kind == "actual" and mood and period.end >= doc_date and not _actual_cue(s, fig.start):
                 kind = "target"
             scope = fig.scope or _scope(s[start : fig.start]) if measure in ("rank", "diff") else ""
@@ -501,14 +521,14 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             new_group.append((mraw, metric, period))
         if new_group:
             ctx.metric_raw, ctx.metric = new_group[-1][0], new_group[-1][1]
+            ctx.sentence_metric = ctx.sentence_metric or ctx.metric
+            ctx.by_unit[group[-1].unit] = (ctx.metric_raw, ctx.metric)
             if len(new_group) > 1 and measure not in ("diff",):
                 ctx.last_group = new_group
             elif len(new_group) > 1:
                 ctx.last_group = new_group
     for row in out:
         row.pop("_span", None)
-    if re.search(_CUMULATIVE, s):
-        ctx.cumulative = True
     if _PLAN_MOOD.search(s) or _last_cue(s, {"target": cues()["kind"]["target"]}):
         ctx.plan_mood = True
     if own:
@@ -588,25 +608,32 @@ def _split_subject(phrase: str) -> tuple[str, str, str]:
     return phrase, "", ""
 
 
-def _metric_for(item: str, measure: str, ctx: _Ctx) -> tuple[str, str]:
+def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str, str]:
     """(metric_raw, metric) for a phrase; pronouns (数量, 规模, 增速) and empty phrases take the last metric."""
-    raw = strip_rank_phrase(item) if measure == "rank" else strip_phrase(item)
+    raw0 = strip_phrase(item)
+    raw = raw0 if raw0 in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw0)
     raw = re.sub(r"^(?:全省|我省)", "", raw)
-    if measure == "level" and raw and ctx.metric and not _INDICATOR.search(raw):
-        base = _INDICATOR.search(ctx.metric)
-        if base and ctx.metric.endswith(base.group()) and base.group() in ("营业收入", "产值", "增加值", "销售收入"):
-            raw = raw + base.group()
+    if measure == "level" and raw and ctx.metric and not _INDICATOR.search(expand(raw)):
+        base = next((b for b in ("营业收入", "销售收入", "产值", "增加值") if ctx.metric.endswith(b)), "")
+        if base:  # 其中现代化工7500亿元 under 现代化工及能源产业营业收入 → 现代化工营业收入
+            raw = raw + base
     if measure in ("diff",) and ctx.metric:
         return ctx.metric_raw, ctx.metric
     if raw in PRONOUNS or re.fullmatch(r"(?:增速|数量|规模|总量)?(?:排名|排位|位次)?", raw):
         if raw in ("比重", "占比") and ctx.metric:
             return ctx.metric_raw + raw, canonical(ctx.metric + raw)
+        if unit and unit in ctx.by_unit and measure == "level":
+            return ctx.by_unit[unit]
         return (ctx.metric_raw, ctx.metric) if ctx.metric else ("", "")
     if measure == "level" and ctx.metric and re.fullmatch(r"(?:国家级|省级|市级|国家|全国|省级以上|国家和省级)", raw):
         return raw, canonical(re.sub(r"^.*?级(?:以上)?", raw, ctx.metric, count=1) if "级" in ctx.metric else raw + ctx.metric)
     if measure == "share" and re.search(r"(?:只|仅)?占$", raw) and len(raw) > 2:
         raw = re.sub(r"(?:只|仅)?占$", "", raw) + "占比"
         return raw, canonical(raw)
+    if measure == "share" and re.search(r"占(?:全国|全省|全球|世界|GDP)$", raw):
+        raw = raw + "比重"
+    if measure == "level" and unit == "元" and raw and not _INDICATOR.search(expand(raw)) and len(raw) <= 8:
+        return raw, canonical(raw + ("产业规模" if not raw.endswith("产业") else "规模"))
     if raw.startswith("占") and ctx.metric:
         return raw, canonical(ctx.metric + raw)
     if measure == "rank" and re.search(r"(增速|数量|规模)$", raw) and ctx.metric and len(raw) <= 4:

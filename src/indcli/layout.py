@@ -242,12 +242,15 @@ def attribute_provinces(paras: list[Paragraph], doc_province: str) -> None:
     section_of: dict[int, str] = {}
     block_of: dict[int, int] = {}
     block = 0
+    sub_blocks: set[int] = set()  # blocks opened by a subheading (##), not by a province's own title
     for p in paras:
         if p.is_heading:
             prov = _heading_province(p.text) if p.heading_level == 1 or p.text.startswith("#") else None
             if prov and p.heading_level == 1:
                 section = prov
             block += 1
+            if p.heading_level == 2 and not prov:
+                sub_blocks.add(block)
         section_of[p.index] = section
         block_of[p.index] = block
         p.province, p.method = section, "document" if section == doc_province else "section"
@@ -302,7 +305,9 @@ def attribute_provinces(paras: list[Paragraph], doc_province: str) -> None:
     for p in paras:
         if not p.is_heading and not p.furniture:
             by_block.setdefault(block_of[p.index], []).append(p)
-    for members in by_block.values():
+    for b, members in by_block.items():
+        if b not in sub_blocks:
+            continue
         provs = {evidence[p.index] for p in members if p.index in evidence}
         if len(provs) == 1:
             prov = provs.pop()
