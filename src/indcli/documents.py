@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import DataError, UsageError
+from .errors import DataError
 
 MANIFEST = "manifest.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ".xhtml"}
@@ -19,7 +19,7 @@ class DocMeta:
     """What we know about a document besides its text."""
 
     source: str
-    date: date
+    date: date | None
     date_basis: str
     title: str = ""
     publisher: str = ""
@@ -102,9 +102,9 @@ def infer_date(text: str, today: date | None = None) -> tuple[date, str] | None:
             return found, f"dateline {m.group(0)!r} in the text"
     years = []
     for m in _YEAR.finditer(text):
-        before = text[max(0, m.start() - 3) : m.start()]
-        if re.search(r"(到|至|力争|争取|目标|远景)$", before):
-            continue
+        before = text[max(0, m.start() - 6) : m.start()]
+        if re.search(r"(?:力争|争取|计划|预计|目标|远景|[，,。；\s]|^)(?:到|至)$|力争$|争取$|目标$|远景$", before):
+            continue  # a horizon (力争到2025年), not a year reported on
         y = int(m.group(1))
         if y <= today.year:
             years.append((y, m))
@@ -112,10 +112,10 @@ def infer_date(text: str, today: date | None = None) -> tuple[date, str] | None:
         return None
     y, m = max(years, key=lambda t: t[0])
     after = text[m.end() : m.end() + 12]
-    reported_whole = bool(re.match(r"\s*(?:的|,|，|全年|全省|我省|全国|[^\d]{0,6}(?:GDP|生产总值|增加值|完成|实现))", after))
-    partial = re.search(r"今年|一季度|前三季度|上半年|1[—\-至~]\d{1,2}月", text)
+    reported_whole = bool(re.match(r"\s*(?:的|,|，|全年|全省|我省|全国|[^\d]{0,8}(?:GDP|生产总值|增加值|完成|实现))", after))
+    planned = re.search(r"要|力争|目标|预计|计划|将", re.split(r"[。；;!！?？\n]", text[m.end() : m.end() + 40])[0])
     basis = f"latest year stated ({y})"
-    if reported_whole and partial:
+    if reported_whole and not planned:
         y += 1
         basis = f"reports the whole of {y - 1} and speaks of the current year"
     mo, d = 1, 1
@@ -141,9 +141,6 @@ def document_meta(path: Path, text: str, override: date | None = None, manifest:
         when, basis = override, "--date"
     if when is None:
         inferred = infer_date(text)
-        if inferred is None:
-            raise UsageError(f"{path}: no date found in the text (no dateline, no year)",
-                             hint="give one with --date YYYY-MM-DD")
-        when, basis = inferred
+        when, basis = inferred if inferred else (None, "unknown: no dateline and no year in the text")
     return DocMeta(path.name, when, basis, entry.get("title", ""), entry.get("publisher", ""), entry.get("url", ""),
                    entry.get("province", ""))

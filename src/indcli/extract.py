@@ -13,26 +13,29 @@ from datetime import date
 
 from .figures import Figure, find_figures
 from .layout import Layout, Paragraph, analyse, guess_doc_province
-from .lexicon import cues, places, province_names
+from .lexicon import cues, metric_aliases, places, province_names
 from .numbers import cn_int
 from .metrics import PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
 from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
 from .text import Normalised, normalise
 
 _SENT_END = re.compile(r"[。！？!?；;]")
-_CLAUSE = re.compile(r"[，,：:]")
+_CLAUSE = re.compile(r"[，,：:]|(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff])")
 _GROUP_SEP = re.compile(r"^\s*(?:、|和|及|与|或|，|,)?\s*$")
-_FROM_TO = re.compile(r"(?:增至|升至|提高到|提高至|提升至|提升到|扩至|增加到|倍增至|增长到|降至|下降到|下降至|跃升至|上升至|达到)\s*(?:\d{4}年的?)?\s*$")
+_FROM_TO = re.compile(r"(?:增至|升至|提高到|提高至|提升至|提升到|扩至|增加到|倍增至|增长到|降至|下降到|下降至|跃升至|上升至|达到|缩小至|缩小到|扩大至|扩大到)\s*(?:\d{4}年的?)?\s*$")
 _FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:全国|中部|全省)?\s*(?:不到|超过|近|约)?\s*$")
 _BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?\s*(?:超过|不到|近|约|突破)?\s*$")
 _ACHIEVE = re.compile(r"(?:共建成|累计建成|新建成|建成|新建|培育形成|培育|形成|拥有|新增|认定|创建|获批|入选|引进|开通|累计|共有|现有|有)\s*$")
-_PREP_BEFORE = re.compile(r"(?:(?:对|向|为|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
-_POST_READING = re.compile(r"(?:的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
+_PREP_BEFORE = re.compile(r"(?:(?:对|向|为|在|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
+_POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
+_PLAN_STRUCTURE = re.compile(r"^(?:是|重点产业|产业领域|领域|方面|行动|工程|任务|举措|环节|方向|省份|省区市|省市|城市|地区|市州)|(?:领域|方面|行动|工程|任务|举措|意识|自信|水平|能力|作用|效应)$")
 _GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
-_INDICATOR = re.compile(r"收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
+_INDICATOR = re.compile(r"差距|收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
+_PROVINCE_ONLY = re.compile(r"全省|全国|我省|[\u4e00-\u9fff]{2,3}省?")
+_MULTI_SUBJECT = re.compile(r"\d+个(?:省份|省区市|省市|地区|城市|市州)|[粤苏鲁京津冀沪浙皖闽赣豫鄂湘桂琼渝川黔滇陕甘辽吉黑晋]{2,4}(?=经济|三省|两省|地区|GDP|合计)|[三两]省份?")
 _CREATE = re.compile(r"打造|培育|建设|新建|挖掘|搭建|开发|新增|创建|建成|组建|引进|认定|推动|形成|布局|争创|力争|确保")
-_CUMULATIVE = r"累计|累积|共计|合计|总计|共建成|共有|期间|以来|每年"
+_CUMULATIVE = r"累计|累积|共计|合计|总计|共建成|共有|每年"
 _BARE = {"营业收入", "营收", "产值", "收入", "利润", "利润总额", "增加值", "产业规模", "销售收入", "主营业务收入", "投资",
          "出口", "进口", "税收"}
 _INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
@@ -69,6 +72,7 @@ class Fact:
     continued_from_line: int | None = None
     fact_id: str = ""
     paragraph: int = field(default=-1, repr=False)
+    relative: bool = field(default=False, repr=False)  # its period was read against the document's date
 
     def key(self) -> tuple:
         """What makes two statements the same fact within one document."""
@@ -94,6 +98,7 @@ class _Ctx:
     metric: str = ""
     last_group: list = field(default_factory=list)  # [(metric_raw, metric, period)] of the last list of values
     plan_mood: bool = False  # the paragraph speaks of what is to be done (要…, 力争…)
+    year_relative: bool = True  # ctx.year is the document's year, not one the text stated
     sentence_metric: str = ""  # the first metric named in the current sentence
     by_unit: dict = field(default_factory=dict)  # unit → (metric_raw, metric) last seen with it
     inherited: bool = False  # the period came from an earlier paragraph under the same heading
@@ -121,9 +126,22 @@ class _Text:
     parts: list[Paragraph]
 
 
-def extract_document(text: str, *, source: str, doc_date: date, province: str | None = None,
+def extract_document(text: str, *, source: str, doc_date: date | None, province: str | None = None,
                      warnings: list[str] | None = None) -> list[Fact]:
-    """All facts of one document. ``province`` overrides the document's own (guessed from its text)."""
+    """All facts of one document. ``province`` overrides the document's own (guessed from its text).
+
+    With ``doc_date`` None, figures whose period depends on the date (今年, 前三季度 with no year) are left out
+    with a warning instead of being guessed.
+    """
+    if doc_date is None:
+        facts = extract_document(text, source=source, doc_date=date.today(), province=province, warnings=warnings)
+        kept = [f for f in facts if not f.relative]
+        if len(kept) < len(facts) and warnings is not None:
+            warnings.append(f"{source}: no date in the text; {len(facts) - len(kept)} figure(s) whose period depends "
+                            "on it were left out (give the date with --date YYYY-MM-DD)")
+        for f in kept:
+            f.doc_date = None
+        return kept
     norm = normalise(text)
     doc_prov = province or guess_doc_province(norm.text) or "全国"
     layout = analyse(norm.text, doc_prov)
@@ -177,13 +195,15 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
     ctx = _Ctx(year=heading_year or doc_date.year, province=para.province, method=para.method)
     ctx.heading = section.heading
     if heading_year:
-        ctx.period = year_period(heading_year)
+        ctx.period, ctx.year_relative = year_period(heading_year), False
     if section.period is not None and not heading_year:
         ctx.period, ctx.year, ctx.inherited = section.period, section.year, True
+        ctx.year_relative = section.period.relative
     elif not heading_year:
         first = _first_period(lt.text, doc_date)
         if first is not None:
             ctx.period, ctx.year, ctx.inherited = first, first.end.year, True
+            ctx.year_relative = False
     out: list[Fact] = []
     for a, b in _sentences(lt.text):
         sentence = lt.text[a:b]
@@ -198,7 +218,7 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
                         continued_from_line=first_line if first_line != line else None, **raw)
             out.append(fact)
     fp = ctx.first_period
-    if fp is not None and section.period is None and (fp.span or (fp.start.month, fp.end.month) == (1, 12)):
+    if fp is not None and section.period is None and fp.start <= doc_date:
         section.period, section.year = ctx.first_period, ctx.first_period.end.year
     return out
 
@@ -206,7 +226,7 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
 def _first_period(text: str, doc_date: date) -> Period | None:
     """The first year or span a paragraph states: the context of its undated figures before it."""
     for p in find_periods(text, doc_date.year, doc_date):
-        if not p.base and p.years_known and (p.span or (p.start.month, p.end.month) == (1, 12)) and p.end <= doc_date:
+        if not p.base and p.years_known and not p.relative and (p.span or (p.start.month, p.end.month) == (1, 12)) and p.end <= doc_date:
             return p
     return None
 
@@ -298,7 +318,8 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date) -> str:
     c = _last_cue(clause, {"forecast": k["forecast"], "actual": k["actual"], "target": k["target"]})
     if c and c[0] != "actual":
         return c[0]
-    if c is None and _last_cue(sentence[:pos], {"target": k["target"]}):
+    t = _last_cue(sentence[:pos], {"target": k["target"]})
+    if c is None and t and not re.search(r"(?:高于|低于|快于|慢于|超过|比|较)[^，,。；]{0,4}$", sentence[: t[2] - len(t[1])]):
         return "target"
     if c is None and period.start.year > doc_date.year:
         return "target"
@@ -357,7 +378,7 @@ def _noun_after(sentence: str, fig: Figure) -> str:
     return "" if noun.endswith("中") else noun
 
 
-_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|首次|超越|超过|位居|跃居|迈上|突破|\d")
+_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|首次|超越|超过|位居|跃居|迈上|突破|领跑|加速|加快|正在|快速|缩小|扩大|表现|同样|\d")
 
 
 def _previous_subject(sentence: str, start: int) -> str:
@@ -366,8 +387,10 @@ def _previous_subject(sentence: str, start: int) -> str:
     prev = before[_clause_start(before, len(before)) :]
     prev = re.sub(r"(?:19|20)\d\d\s*(?:[—–\-至~]\s*(?:19|20)\d\d)?\s*年", "", prev)
     m = _PREDICATE.search(prev)
-    head = prev[: m.start()] if m else ""
+    head = prev[: m.start()] if m else (prev if len(prev) <= 24 else "")
     head = re.sub(r"(增速|增幅|规模)$", "", strip_phrase(head))
+    if _PROVINCE_ONLY.fullmatch(head) or not (_INDICATOR.search(expand(head)) or head.endswith("业")):
+        return ""
     return head
 
 
@@ -414,16 +437,17 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = raw_phrase.replace(cue_word, "", 1) if not raw_phrase.endswith(cue_word) else raw_phrase
         if g0.prenominal and measure == "level" and not _POST_READING.search(s[: g0.start]):
             clause_before = s[_clause_start(s, g0.start) : g0.start]
-            if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通)(?:全省|全国)?\s*\d", clause_before):
+            if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
                 continue
             raw_phrase = _noun_after(s, group[-1])
             rest_of_clause = s[group[-1].end : _sentence_clause_end(s, group[-1].end)]
-            if not raw_phrase or raw_phrase.endswith("之一") or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or any(f.dimension != "count" and group[-1].end <= f.start < group[-1].end + len(rest_of_clause) for f in figs):
+            if not raw_phrase or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or find_figures(raw_phrase):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
         if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(
                 f.prenominal and f.end <= g0.start and f.start >= _clause_start(s, g0.start) for f in figs):
             continue  # 5个中药单品销售额过10亿元: the amount is a threshold, not a figure
         bare = strip_phrase(raw_phrase)
+        bare_now = bare
         if measure in ("level", "cagr", "growth") and bare in _BARE:
             sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if ctx.sentence_metric.endswith(b)), "")
             if sibling and len(ctx.sentence_metric) > len(sibling):  # 园区实现营业收入…、利润… → 园区利润
@@ -438,6 +462,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 raw_phrase = subject
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
         metric_pairs = [_metric_for(item, measure, ctx, g0.unit) for item in items]
+        named_after = re.match(r"的([^，,。；、\d]{2,8})", s[group[-1].end :])
+        if len(group) == 1 and not strip_phrase(raw_phrase) and named_after:
+            name = re.sub(r"(?:数据|的)$", "", named_after.group(1))
+            if canonical(name) in metric_aliases():  # 相比2020年102719亿元的GDP
+                metric_pairs = [(name, canonical(name))]
         if increment:
             metric_pairs = [(r, m + "增量") for r, m in metric_pairs]
         # periods for each figure
@@ -457,9 +486,14 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         elif len(metric_pairs) == 1:
             pairs = metric_pairs * n
             if n > 1 and len({p.label for p in fig_periods}) == 1:
-                if len(ctx.last_group) == n and ("分别" in s[: g0.start] or measure in ("diff", "rank")):
-                    pairs = [(r, m) for r, m, _p in ctx.last_group]
-                    fig_periods = [p for _r, _m, p in ctx.last_group]
+                prior = [(r["metric_raw"], r["metric"], _row_period(r)) for r in out if r["measure"] not in ("diff", "rank")]
+                source_group = ctx.last_group if len(ctx.last_group) == n else (prior[-n:] if len(prior) >= n else [])
+                if source_group and ("分别" in s[: g0.start] or measure in ("diff", "rank")):
+                    pairs = [(r, m) for r, m, _p in source_group]
+                    if bare_now in _BARE or bare_now in ("增加值", "营业收入"):
+                        pairs = [(r, _swap_base(m, bare_now)) for r, m in pairs]
+                    own_here = [p for p in periods if not p.base and p.end_pos <= g0.start and p.pos >= start - 20]
+                    fig_periods = [own_here[-1]] * n if own_here else [p for _r, _m, p in source_group]
                 elif measure != "rank":
                     warn.append(f"{source}: skipped {n} values that share one metric and period: {s.strip()[:60]}")
                     continue
@@ -475,7 +509,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and (
                     cue_word in cues()["negative"]["words"] or _negative(s[start : fig.start])):
                 value = -value
-            if measure == "diff" and re.search(r"(低于|慢于|回落|下降|收窄|减少)", s[start : fig.start]) and value > 0:
+            if measure == "diff" and re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", s[start : fig.start]) and value > 0:
                 value = -value
             streak = _STREAK.search(s[start : fig.start]) if measure == "rank" else None
             if streak and not period.span:
@@ -483,13 +517,23 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 k = int(k) if k.isdigit() else cn_int(k)
                 if k:
                     period = span_period(period.end.year - k + 1, period.end.year)
-            base = [p for p in periods if p.base and p.end_pos <= fig.start and p.pos >= start - 12]
+            base = [p for p in periods if p.base and not p.relative and p.end_pos <= fig.start and p.pos >= start - 12]
             if measure == "growth" and base and not period.span and base[-1].end.year < period.end.year:
                 period = span_period(base[-1].start.year, period.end.year)
             if measure == "cagr" and not period.span:
-                y1, _y2 = plan_containing(period.end.year)
-                period = span_period(y1, period.end.year)
+                if cue_word.startswith("两年"):
+                    period = span_period(period.end.year - 1, period.end.year)
+                else:
+                    y1, _y2 = plan_containing(period.end.year)
+                    period = span_period(y1, period.end.year)
             prov, method, city = _subject(s, fig.start, ctx)
+            clause_text = s[_clause_start(s, fig.start) : fig.start]
+            if _MULTI_SUBJECT.search(clause_text) or re.search(r"相加|加总|总和", clause_text) and \
+                    _MULTI_SUBJECT.search(s[: fig.start]):
+                continue  # 3个省份均增长8%, 粤苏鲁…GDP总量相加: figures about several provinces at once
+            if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause_text) \
+                    and s[fig.end : fig.end + 1] == "的":
+                continue  # 与全国…5.1%的数据持平: the national figure is only the yardstick
             kind = _kind(s, fig.start, period, doc_date)
             mood = ctx.plan_mood or bool(_PLAN_MOOD.search(s[: fig.start]))
             if fig.prenominal and not _CREATE.search(s[_clause_start(s, fig.start) : fig.start]):
@@ -502,10 +546,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                        period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
                        province_method=method, figure_text=fig.text, span=(_clause_start(s, fig.start) if False else 0, 0))
             row["span"] = (fig.start, fig.end)
+            row["relative"] = period.relative
             # 由A增至B: A belongs to the start, B to the end
             if last_from and _FROM_TO.search(s[: fig.start]) and len(group) == 1:
                 a_row, _a_fig = last_from
-                if metric == a_row["metric"] or not strip_phrase(cue_text):
+                if metric == a_row["metric"] or not strip_phrase(raw_phrase):
                     row.update(metric=a_row["metric"], metric_raw=a_row["metric_raw"], metric_en=a_row["metric_en"],
                                measure=a_row["measure"])
                     if a_row["_span"] is not None and _BOUND_YEAR.search(s[: fig.start]) is None:
@@ -541,6 +586,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             ctx.period = last
             if not last.span:
                 ctx.year = last.start.year
+                ctx.year_relative = last.relative
     return out
 
 
@@ -552,6 +598,18 @@ def _actual_cue(sentence: str, pos: int) -> bool:
     return _last_cue(clause, {"actual": cues()["kind"]["actual"]}) is not None
 
 
+def _row_period(row: dict) -> Period:
+    return Period(row["period_start"], row["period_end"], row["period_label"], -1, -1)
+
+
+def _swap_base(metric: str, base: str) -> str:
+    """有色金属营业收入 with 增加值 named instead → 有色金属增加值."""
+    for b in sorted(_BARE | {"营业收入"}, key=len, reverse=True):
+        if metric.endswith(b):
+            return canonical(metric[: -len(b)] + base)
+    return canonical(metric + base)
+
+
 def _negative(text: str) -> bool:
     words = cues()["negative"]["words"]
     tail = text[-8:]
@@ -561,7 +619,7 @@ def _negative(text: str) -> bool:
 def _scope(text: str) -> str:
     m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*([^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
     if m:
-        return m.group(1).strip("的") or ""
+        return re.split(r"[的小大多少由]", m.group(1))[0]
     m = re.search(r"(全国|中部|全省)", text)
     return m.group(1) if m else ""
 
@@ -577,24 +635,38 @@ def _phrase(cue_text: str, periods: list[Period], offset: int) -> str:
     return parts[-1] if parts else ""
 
 
+_HEADS = ("增加值", "营业收入", "零售额", "销售额", "出口额", "投资", "产业规模", "规模", "产值", "收入", "利润", "出口",
+          "产量", "增速")
+
+
 def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
     """Split a metric phrase that lists several metrics (工业投资、技改投资分别增长…) into one per value."""
     if "、" not in phrase and not re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase):
         return [phrase]
-    if "等" in phrase:
+    clause = sentence[_clause_start(sentence, pos) : pos]
+    distributive = "分别" in sentence[:pos] or "均" in phrase or "均" in clause
+    if "等" in phrase:  # A、B、C等绿色产品产量分别增长…: the items before 等, with the head noun after it
+        before, _, after = phrase.partition("等")
+        items = [x for x in re.split(r"、|和|及", before) if x]
+        head = next((h for h in _HEADS if after.endswith(h)), "")
+        if distributive and len(items) == n and head:
+            return [x + head for x in items]
         return [phrase]
     subject, sep, rest = _split_subject(phrase)
     items = [x for x in re.split(r"、|和|及", subject) if x]
     if len(items) < 2:
         return [phrase]
-    if not (len(items) == n or "均" in phrase or n == 1 or "分别" in sentence[:pos]):
-        return [phrase]
-    # a shared head noun on the last item (装备制造业、高技术制造业增加值) belongs to every item
+    if re.search(r"[一二三四五六七八九十\d]+大?(?:行业|产业|领域)(?:增速)?$", items[-1]):
+        items[-1] = re.sub(r"[一二三四五六七八九十\d]+大?(?:行业|产业|领域)(?:增速)?$", "", items[-1])
     head = ""
-    for suffix in ("增加值", "营业收入", "投资", "产业规模", "规模", "产值", "收入", "利润", "出口", "产量"):
+    for suffix in _HEADS:  # a shared head noun on the last item (装备制造业、高技术制造业增加值)
         if items[-1].endswith(suffix) and not items[0].endswith(suffix):
             head = suffix
             break
+    if n == 1 and not distributive and (re.search(r"和|及", subject) or not head):
+        return [phrase]  # 计算机、通信和其他电子设备制造业 is one industry
+    if not (len(items) == n or distributive or n == 1):
+        return [phrase]
     return [(x if x.endswith(head) or not head else x + head) + sep + rest for x in items]
 
 
@@ -618,6 +690,11 @@ def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str
         if base:  # 其中现代化工7500亿元 under 现代化工及能源产业营业收入 → 现代化工营业收入
             raw = raw + base
     if measure in ("diff",) and ctx.metric:
+        m_cmp = re.search(r"高于|快于|低于|慢于|高出|比|较|超过|拉动|拉升|带动", item)
+        own = strip_phrase(item[: m_cmp.start()]) if m_cmp else ""
+        own = re.sub(r"(?:增速|增幅|合计|年均)+$", "", own)
+        if len(own) >= 4 and _INDICATOR.search(expand(own)) and canonical(own) != ctx.metric:
+            return own, canonical(own)
         return ctx.metric_raw, ctx.metric
     if raw in PRONOUNS or re.fullmatch(r"(?:增速|数量|规模|总量)?(?:排名|排位|位次)?", raw):
         if raw in ("比重", "占比") and ctx.metric:
@@ -632,8 +709,12 @@ def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str
         return raw, canonical(raw)
     if measure == "share" and re.search(r"占(?:全国|全省|全球|世界|GDP)$", raw):
         raw = raw + "比重"
-    if measure == "level" and unit == "元" and raw and not _INDICATOR.search(expand(raw)) and len(raw) <= 8:
+    if measure == "level" and unit == "元" and raw and not _INDICATOR.search(expand(raw)) and len(raw) <= 8 \
+            and canonical(raw) not in metric_aliases():
         return raw, canonical(raw + ("产业规模" if not raw.endswith("产业") else "规模"))
+    if measure == "share" and raw.startswith("对") and ctx.metric:
+        owner = ctx.sentence_metric or ctx.metric
+        return raw, canonical(owner + raw)
     if raw.startswith("占") and ctx.metric:
         return raw, canonical(ctx.metric + raw)
     if measure == "rank" and re.search(r"(增速|数量|规模)$", raw) and ctx.metric and len(raw) <= 4:
@@ -651,6 +732,12 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
             out.append(year_period(int(m.group(1))))
             continue
         prior = [p for p in own if p.end_pos <= fig.start]
+        cstart = _clause_start(s, fig.start)
+        base_here = [p for p in periods if p.base and cstart <= p.pos and p.end_pos <= fig.start and not p.relative]
+        if base_here and not [p for p in prior if p.pos >= cstart] and measure == "level" and len(group) == 1 \
+                and not re.search(r"增加|减少|增长|下降|提高|降低", s[base_here[-1].end_pos : fig.start]):
+            out.append(year_period(base_here[-1].end.year))  # 相比2020年广东GDP总量110760.94亿元
+            continue
         if prior:
             p = prior[-1]
             if (len(group) == 1 and p.span and p.years_known and measure in ("level", "share", "rank")
@@ -667,7 +754,7 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
                 p = year_period(p.end.year)
             out.append(p)
         else:
-            out.append(year_period(ctx.year))
+            out.append(replace(year_period(ctx.year), relative=ctx.year_relative))
     n = len(group)
     if n > 1 and len({id(p) for p in out}) == 1:
         p = out[0]

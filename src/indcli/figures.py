@@ -48,7 +48,7 @@ _RANK_SCOPE = re.compile(r"(全国|细分市场|中部地区|中部六省|中部
 _RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
                "均居", "均列", "、", "和", "，", ",", "是", "为")
 # what may follow a figure that is a tier label or part of a name, not a stated amount
-_ATTRIBUTE_AFTER = re.compile(r"^(?:以上的?|及以上的?|左右的)?(?:级|的(?!比重|水平)|企业|工业|产业|项目|集群|园区|重大|单品|行业|城市|规模)")
+_ATTRIBUTE_AFTER = re.compile(r"^(?:以上的?|及以上的?|左右的)?(?:级|的(?!比重|水平|数据|GDP|基础上|规模|总量)|企业|工业|产业|项目|集群|园区|重大|单品|行业|城市|规模)")
 _NAME_AFTER = re.compile(r"^(?:[A-Za-z]|代|号|\+|届|周年)")
 _DURATION_AFTER = re.compile(r"^(?:月|年|天|日|小时|周|季度)")
 _PRENOMINAL_AFTER = re.compile(r"^(?:以上|左右)?(?!以上|以下|以内|及以上|左右|上下|和|及|与|或|、|的比重)[\u4e00-\u9fff“\"《A-Za-z0-9]")
@@ -129,8 +129,8 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     if _NAME_AFTER.match(after) or _DURATION_AFTER.match(after):
         return None
     u = _unit_info(unit_w)
-    if u is None:
-        return None
+    if u is None or u.canonical == "位":
+        return None  # 提升7位 is a move; a rank is written 第7位 (handled apart)
     if u.dimension == "money" and _ATTRIBUTE_AFTER.match(after):
         return None
     if u.dimension == "money" and _PRICE_BEFORE.search(s[:a]):
@@ -163,6 +163,8 @@ def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None
     scope_m = _RANK_SCOPE.search(before)
     scope = scope_m.group(1) if scope_m else ""
     head = before[: scope_m.start()] if scope_m else before
+    if re.search(r"(?:提升|上升|前移|下降|后退|下滑|提高)\s*$", before):
+        return None  # 提升7位: a move in the ranking, not a rank
     if not scope and not re.search(r"(居|列|排名|位居|跃居|提高到|提升到|提高至|上升到|上升至|升至|降至|跃升到|跃升至)$", head) and not re.search(r"第\S{1,3}[、和及]$", before):
         return None
     if scope and not (head.endswith(_RANK_VERBS) or head == "" or re.search(r"(居|列|排名|保持|稳居|连续\S{1,3}年|跃居|位居|均居|均列|在|、|由|从)\s*$", head)):

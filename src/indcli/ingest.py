@@ -30,7 +30,8 @@ def iter_paths(paths: list[Path]) -> Iterator[Path]:
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith("."):
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".") \
+                        and not f.stem.isupper():  # README.md, SOURCES.md: notes about the folder, not documents
                     yield f
         elif p.is_file():
             yield p

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .lexicon import cues
@@ -22,7 +22,7 @@ _PERIOD = re.compile(
     rf"|(?P<ym>(?P<y1>(?:19|20)\d\d)\s*年\s*(?P<m1>\d{{1,2}})\s*[{DASH}]\s*(?P<m2>\d{{1,2}})\s*月(?!\d{{0,2}}日))"
     rf"|(?P<yq>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<q1>{'|'.join(sorted(QUARTERS, key=len, reverse=True))}))"
     rf"|(?P<yone>(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月(?!\d{{0,2}}日|份?[{DASH}\d]))"
-    r"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|末|底)?(?![\d月]))"
+    r"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|末|底)?(?!\d{1,2}\s*月))"
     rf"|(?P<months>(?P<m4>\d{{1,2}})\s*[{DASH}]\s*(?P<m5>\d{{1,2}})\s*月(?![\d]{{0,2}}日))"
     rf"|(?P<cnmonths>(?P<cm1>[一二三四五六七八九十]{{1,2}})\s*[{DASH}]\s*(?P<cm2>[一二三四五六七八九十]{{1,3}})\s*月)"
     rf"|(?P<q>{'|'.join(sorted(QUARTERS, key=len, reverse=True))})"
@@ -46,6 +46,7 @@ class Period:
     span: bool = False
     future: bool = False
     years_known: bool = True
+    relative: bool = False  # resolved against the document's date or context year (今年, 1—11月 …)
 
     @property
     def years(self) -> list[int]:
@@ -151,16 +152,21 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
                                years_known=False)
         if p is None:
             continue
+        if m.group("months") or m.group("cnmonths") or m.group("q") or m.group("rel") or m.group("relspan"):
+            p = replace(p, relative=True)
+        if any(sentence[max(0, a - 3) : a].endswith(w) for w in _BASE_BEFORE):
+            p = replace(p, base=True)
+        if m.group("rel") == "全年" and out and out[-1].end_pos >= a - 1 and not out[-1].span:
+            continue  # 2024年全年: the year already covers it
         if merge:
             prev = out.pop()
-            p = Period(p.start, p.end, p.label, prev.pos, p.end_pos)
+            p = Period(p.start, p.end, p.label, prev.pos, p.end_pos, base=prev.base, relative=prev.relative)
             a = prev.pos
         elif not p.span and not p.base and p.start.year == p.end.year:
             context_year = p.start.year
         before = sentence[max(0, a - 3) : a]
-        base = any(before.endswith(w) for w in _BASE_BEFORE)
-        if base:
-            p = Period(p.start, p.end, p.label, p.pos, p.end_pos, True, p.span, p.future, p.years_known)
+        if any(before.endswith(w) for w in _BASE_BEFORE):
+            p = replace(p, base=True)
         out.append(p)
     return out
 

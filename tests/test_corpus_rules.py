@@ -1,0 +1,71 @@
+"""Rules learnt from reading the development corpus, each tested on sentences written for this file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from indcli import extract_document
+from indcli.documents import decode, infer_date
+
+
+def facts(text, when=date(2022, 2, 1), province="江苏"):
+    return extract_document(text, source="t.txt", doc_date=when, province=province)
+
+
+def test_a_date_is_inferred_from_a_dateline_or_from_the_year_reported():
+    assert infer_date("标题\n2023-07-09 08:00 来源：某报\n正文")[0] == date(2023, 7, 9)
+    when, basis = infer_date("2023年，全省实现生产总值5万亿元，增长6%。今年一季度开局良好。")
+    assert when.year == 2024 and "2023" in basis
+    # a horizon year (力争到2027年) is not the year a document reports on
+    assert infer_date("2022年，全省工业增长5%。力争到2027年营收翻番。")[0].year == 2023
+    assert infer_date("前三季度工业增长较快。") is None
+
+
+def test_without_a_date_figures_that_need_it_are_left_out_with_a_warning():
+    warnings: list[str] = []
+    got = extract_document("前三季度全省规上工业增加值增长6.2%。力争到2027年营收达到1万亿元。", source="x.txt",
+                           doc_date=None, province="湖北", warnings=warnings)
+    assert [f.period_label for f in got] == ["2027年"]
+    assert warnings and "--date" in warnings[0]
+
+
+def test_figures_about_several_provinces_at_once_are_not_given_to_one():
+    got = facts("2021年，苏浙沪经济总量相加超过25万亿元。这3个省份的GDP均增长7%以上。")
+    assert got == []
+
+
+def test_a_national_yardstick_is_not_the_provinces_figure():
+    got = facts("2021年，江苏地区生产总值两年平均增长6.2%，超过全国5.1%的水平。")
+    assert [(f.value, f.province, f.measure) for f in got] == [(6.2, "江苏", "cagr")]
+
+
+def test_a_move_in_the_ranking_is_not_a_rank():
+    got = facts("1-5月全省规上工业增加值增长8.1%，排名跃升至全国第8位，较一季度提升5位。", when=date(2025, 6, 20),
+                province="湖南")
+    assert [(f.measure, f.value) for f in got] == [("growth", 8.1), ("rank", 8.0)]
+
+
+def test_a_headline_with_spaces_splits_into_clauses():
+    got = facts("湖南前三季度领跑中部 规上工业增加值同比增长7.1%", when=date(2023, 10, 25), province="湖南")
+    assert [f.metric for f in got] == ["规模以上工业增加值"]
+
+
+def test_a_list_ending_in_deng_pairs_items_with_values_and_keeps_the_head_noun():
+    got = facts("2021年，全省风电机组、光伏组件等新能源产品产量分别增长31%和27%。")
+    assert {(f.metric, f.value) for f in got} == {("风电机组产量", 31.0), ("光伏组件产量", 27.0)}
+
+
+def test_two_year_average_growth_spans_two_years():
+    (f,) = [f for f in facts("2021年，全省第二产业增加值两年平均增长6.0%。") if f.measure == "cagr"]
+    assert (f.period_start.year, f.period_end.year) == (2020, 2021)
+
+
+def test_literal_backslash_n_from_a_scraper_is_a_line_break():
+    got = facts("前三季度全省规上工业增加值增长百分之七\\n消费增长百分之五点一。", when=date(2025, 10, 30), province="湖北")
+    assert sorted(f.value for f in got) == [5.1, 7.0]
+
+
+def test_gbk_and_big5_documents_decode():
+    text = "全省规上工业增加值增长7.7%。"
+    assert decode(text.encode("gb18030")) == text
+    assert decode("全省規上工業增加值增長7.7%。".encode("big5")) == "全省規上工業增加值增長7.7%。"
