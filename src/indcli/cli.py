@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +53,51 @@ DataOption = Annotated[
     Path | None,
     typer.Option("--data", help="The Parquet file to query (default: $INDCLI_DATA, else data/indicators.parquet).",
                  show_default=False),
+]
+
+
+class Lang(StrEnum):
+    """The language of names in the output: Chinese, or English glosses and pinyin province names."""
+
+    zh = "zh"
+    en = "en"
+
+
+class Measure(StrEnum):
+    level = "level"
+    growth = "growth"
+    cagr = "cagr"
+    share = "share"
+    rank = "rank"
+    diff = "diff"
+
+
+class Kind(StrEnum):
+    actual = "actual"
+    target = "target"
+    forecast = "forecast"
+
+
+# Output options shared by every query command, declared once like FormatOption.
+LangOption = Annotated[
+    Lang, typer.Option("--lang", help="zh (default) or en: English metric glosses and pinyin province names.",
+                       case_sensitive=False),
+]
+BomOption = Annotated[
+    bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark so Excel shows the Chinese intact "
+                       "(implies --format csv when no format is given)."),
+]
+RawOption = Annotated[
+    bool, typer.Option("--raw", help="Write CSV/TSV cells exactly as stored, without the leading apostrophe that "
+                       "stops a spreadsheet executing a cell starting with =, +, - or @."),
+]
+FromOption = Annotated[
+    int | None, typer.Option("--from", help="First year (the year a figure's period ends).", min=1900, max=2100,
+                             show_default=False),
+]
+ToOption = Annotated[
+    int | None, typer.Option("--to", help="Last year (the year a figure's period ends).", min=1900, max=2100,
+                             show_default=False),
 ]
 
 
@@ -138,6 +183,176 @@ def _print_ingest_summary(report) -> None:
         err.write(f"  by province: {per_prov}\n")
     for w in report.warnings:
         err.write(f"warning: {w}\n")
+
+
+def _output(result, fmt: Format | None, *, bom: bool = False, raw: bool = False, chart: bool = False) -> None:
+    """Render a query result to stdout; a reader that stops early (`| head`) ends the program quietly."""
+    from .render import output
+
+    try:
+        output(result, fmt.value if fmt else None, bom=bom, raw=raw, chart=chart)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+
+
+@app.command()
+def compare(
+    metric: Annotated[str, typer.Option("--metric", "-m", help="The indicator: Chinese name, alias, abbreviation "
+                                        "(规上工业增加值), Traditional characters or English gloss.",
+                                        show_default=False)],
+    province: Annotated[list[str] | None, typer.Option("--province", "-p", help="A province column (repeatable "
+                        "or comma separated): hubei, 湖北, 湖北省 or 鄂. Default: 江西, 湖北, 湖南.",
+                        show_default=False)] = None,
+    measure: Annotated[list[Measure] | None, typer.Option("--measure", help="Only this measure (repeatable).",
+                       case_sensitive=False, show_default=False)] = None,
+    kind: Annotated[list[Kind] | None, typer.Option("--kind", help="Only actual, target or forecast figures "
+                    "(repeatable).", case_sensitive=False, show_default=False)] = None,
+    year_from: FromOption = None,
+    year_to: ToOption = None,
+    chart: Annotated[bool, typer.Option("--chart", help="Also draw a bar chart of each table.")] = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    lang: LangOption = Lang.zh,
+    bom: BomOption = False,
+    raw: RawOption = False,
+) -> None:
+    """Compare one metric across provinces: a province × period table per measure.
+
+    One table per measure found (growth, level, rank …), units in the title, money in 亿元/万亿元. Targets and
+    forecasts are rows of their own; ≥7.5% and 约9000亿元 keep their comparators. A figure several documents
+    state is one cell (×2 = two documents); documents that disagree show both values (7.1% ≠ 7.3%). A province
+    with no figure keeps its column (—) and a note names related metrics it has. City figures are left out.
+
+    Example:
+
+      indcli compare --metric 规上工业增加值
+
+      indcli compare -m 规上工业增加值 --measure growth --from 2016 --to 2020 --chart
+
+      indcli compare -m "value added of industry above designated size" -p hubei -p hunan --lang en
+
+      indcli compare -m 规上工业增加值 --bom > compare.csv
+    """
+    from .query import compare as run
+
+    result = run(data, metric, provinces=province, measures=[m.value for m in measure or []],
+                 kinds=[k.value for k in kind or []], year_from=year_from, year_to=year_to, lang=lang.value)
+    _output(result, fmt, bom=bom, raw=raw, chart=chart)
+
+
+@app.command()
+def targets(
+    province: Annotated[str, typer.Argument(help="The province: hubei, 湖北, 湖北省 or 鄂.", show_default=False)],
+    metric: Annotated[str | None, typer.Option("--metric", "-m", help="Only this metric.", show_default=False)] = None,
+    year_from: FromOption = None,
+    year_to: ToOption = None,
+    forecasts: Annotated[bool, typer.Option("--forecasts", help="Also list forecasts (预计, 有望).")] = False,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    lang: LangOption = Lang.zh,
+    bom: BomOption = False,
+    raw: RawOption = False,
+) -> None:
+    """Every target of a province, grouped by horizon year.
+
+    Each target shows its value and comparator (≥70%, 1.3万亿元), the growth rate that goes with it (the CAGR
+    target of the same metric and horizon), its source (file:line) and — where the data has an actual for the same
+    metric and period — the actual and the attainment (✓ 105%, ✗ -1.2个百分点).
+
+    Example:
+
+      indcli targets hubei
+
+      indcli targets 湖南 --from 2020 --to 2020
+
+      indcli targets 鄂 --metric 汽车产业营业收入 --format json
+    """
+    from .query import targets as run
+
+    result = run(data, province, metric=metric, year_from=year_from, year_to=year_to, forecasts=forecasts,
+                 lang=lang.value)
+    _output(result, fmt, bom=bom, raw=raw)
+
+
+@app.command()
+def metrics(
+    query: Annotated[str | None, typer.Argument(help="Text to look for in the name (Chinese, Traditional too), an "
+                                                "alias or the English gloss.", show_default=False)] = None,
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    lang: LangOption = Lang.zh,
+    bom: BomOption = False,
+    raw: RawOption = False,
+) -> None:
+    """List the metrics known, with fact counts per province.
+
+    Example:
+
+      indcli metrics
+
+      indcli metrics 增加值
+
+      indcli metrics "value added" --lang en
+    """
+    from .query import metrics as run
+
+    _output(run(data, query, lang=lang.value), fmt, bom=bom, raw=raw)
+
+
+@app.command()
+def show(
+    fact_id: Annotated[str, typer.Argument(help="The fact's id, or enough of its first characters to be unique.",
+                                           show_default=False)],
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    lang: LangOption = Lang.zh,
+    bom: BomOption = False,
+    raw: RawOption = False,
+) -> None:
+    """Show one fact with everything known about it: source, line, document, the quote with the figure marked.
+
+    Ids are in the fact_ids column of `indcli compare --format csv` and in `indcli sql`.
+
+    Example:
+
+      indcli show c1cfe192
+
+      indcli show c1cfe192079dbb5c --format json
+    """
+    from .query import show as run
+
+    _output(run(data, fact_id, lang=lang.value), fmt, bom=bom, raw=raw)
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(metavar="SQL", help="One SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, "
+                                             "EXPLAIN) statement over the table `facts`; - reads it from stdin.",
+                                             show_default=False)],
+    fmt: FormatOption = None,
+    data: DataOption = None,
+    bom: BomOption = False,
+    raw: RawOption = False,
+) -> None:
+    """Run read-only DuckDB SQL against the `facts` table, for anything the other commands don't cover.
+
+    The statement sees an in-memory copy of the data with DuckDB's file access turned off: COPY, ATTACH,
+    CREATE, INSERT, SET and reading other files are refused. Columns: see DESCRIBE facts.
+
+    Example:
+
+      indcli sql "SELECT province, count(*) AS facts FROM facts GROUP BY province ORDER BY facts DESC"
+
+      indcli sql "SELECT period_label, value FROM facts WHERE metric = '规模以上工业增加值' AND measure = 'growth'"
+
+      indcli sql "DESCRIBE facts"
+    """
+    from .query import sql as run
+
+    if statement == "-":
+        statement = sys.stdin.read()
+    _output(run(data, statement), fmt, bom=bom, raw=raw)
+
 
 
 def main() -> None:
