@@ -18,7 +18,11 @@ COMMITTED = ROOT / "data" / "indicators.parquet"
 
 
 def rows(path: Path) -> list[dict]:
-    return pq.read_table(path).to_pylist()
+    """Rows with text_path resolved, since it is stored relative to the table's own folder."""
+    out = pq.read_table(path).to_pylist()
+    for r in out:
+        r["text_path"] = str((path.parent / r["text_path"]).resolve())
+    return out
 
 
 def test_ingest_regenerates_the_committed_table_row_for_row(tmp_path):

@@ -43,6 +43,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("char_end", pa.int32(), False, "end offset (exclusive) of the quote in the source text"),
     Column("figure_text", pa.string(), False, "the figure exactly as written, e.g. 1.3万亿元"),
     Column("continued_from_line", pa.int32(), False, "for a sentence broken by the layout: the line where it starts"),
+    Column("text_path", pa.string(), False, "the text the quote points into, relative to the table's folder (the source "
+           "file, or for HTML/PDF/Word a UTF-8 copy kept in <table>.texts/)"),
 )
 
 SCHEMA = pa.schema([pa.field(c.name, c.type) for c in COLUMNS])

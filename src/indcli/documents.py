@@ -12,6 +12,9 @@ from .errors import DataError
 
 MANIFEST = "manifest.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ".xhtml"}
+CONVERTED_SUFFIXES = {".htm", ".html", ".xhtml", ".pdf", ".docx"}
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx"}
+MAX_BYTES = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,63 @@ def _plausible_chinese(text: str) -> bool:
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     odd = sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
     return han > 0 and odd * 20 < han
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's text as extraction sees it; ``converted`` when it is not the file's own characters
+    (HTML reduced to text, PDF or Word text layer), so its text is kept beside the table for checking."""
+
+    path: Path
+    text: str
+    converted: bool
+
+
+def read_document(path: Path) -> Document:
+    """Read one file: decode text (BOM, UTF-8/16, GBK, Big5), reduce HTML, extract PDF and .docx text."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError(f"{path}: is {size // 2**20} MB, more than indcli reads in one document "
+                            f"({MAX_BYTES // 2**20} MB)", hint="split it into smaller files")
+        if suffix == ".pdf":
+            return Document(path, _pdf_text(path), True)
+        if suffix == ".docx":
+            return Document(path, _docx_text(path), True)
+        data = path.read_bytes()
+    except OSError as e:
+        raise DataError(f"{path}: cannot be read ({e.strerror})") from e
+    text = decode(data, str(path))
+    if suffix in (".htm", ".html", ".xhtml") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        from .html import html_to_text
+
+        return Document(path, html_to_text(text), True)
+    return Document(path, text, False)
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+    except ImportError as e:
+        raise DataError(f"{path}: reading PDF needs the optional extra", hint='pip install "indcli[docs]"') from e
+    try:
+        reader = PdfReader(str(path))
+        return "\n".join((page.extract_text() or "") for page in reader.pages)
+    except Exception as e:  # pypdf raises many kinds of error on damaged files
+        raise DataError(f"{path}: is not a readable PDF ({type(e).__name__}: {e})") from e
+
+
+def _docx_text(path: Path) -> str:
+    try:
+        import docx
+    except ImportError as e:
+        raise DataError(f"{path}: reading .docx needs the optional extra", hint='pip install "indcli[docs]"') from e
+    try:
+        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    except Exception as e:
+        raise DataError(f"{path}: is not a readable Word document ({type(e).__name__}: {e})") from e
 
 
 def load_manifest(folder: Path) -> dict[str, dict]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import date
 
 from .figures import Figure, find_figures
 from .layout import Layout, Paragraph, analyse, guess_doc_province
-from .lexicon import cues, metric_aliases, places, province_names
+from .lexicon import cues, metric_aliases, place_re, places, province_name_re, province_names
 from .numbers import cn_int
 from .metrics import PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
 from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
@@ -82,7 +83,7 @@ class Fact:
     def as_row(self) -> dict:
         from .contract import COLUMN_NAMES
 
-        return {name: getattr(self, name) for name in COLUMN_NAMES}
+        return {name: getattr(self, name, None) for name in COLUMN_NAMES}
 
 
 @dataclass
@@ -280,16 +281,22 @@ def _clause_start(sentence: str, pos: int) -> int:
     return starts[-1] if starts else 0
 
 
+@lru_cache(maxsize=64)
+def _cue_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
 def _last_cue(text: str, table: dict[str, list[str]]) -> tuple[str, str, int] | None:
-    """The cue word nearest the end of ``text``: (category, word, end position)."""
+    """The cue word nearest the end of ``text``: (category, word, end position); longer wins at a tie."""
     best = None
     for cat, words in table.items():
-        for w in words:
-            i = text.rfind(w)
-            if i >= 0:
-                cand = (i + len(w), len(w), cat, w)
-                if best is None or cand[:2] > best[:2]:
-                    best = cand
+        pat = _cue_re(tuple(words))
+        for m in pat.finditer(text):
+            w = m.group()
+            cand = (m.end(), len(w), cat, w)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        # overlapping shorter words (降低 inside 降低率) end earlier and lose anyway
     return (best[2], best[3], best[0]) if best else None
 
 
@@ -334,13 +341,13 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
     head = sentence[:upto]
     clause = head[_clause_start(sentence, upto):]
     best = -1
-    for name, p in province_names().items():
-        for m in re.finditer(re.escape(name), head):
-            before = head[max(0, m.start() - 3) : m.start()]
-            if re.search(r"(超越|超过|高于|低于|与|比|较|赶上|相比|和|同|及|、|对|向|落户|在)$", before):
-                continue
-            if m.start() > best:
-                best, prov, method = m.start(), p, "subject"
+    names = province_names()
+    for m in province_name_re().finditer(head):
+        before = head[max(0, m.start() - 3) : m.start()]
+        if re.search(r"(超越|超过|高于|低于|与|比|较|赶上|相比|和|同|及|、|对|向|落户|在)$", before):
+            continue
+        if m.start() > best:
+            best, prov, method = m.start(), names[m.group()], "subject"
     cs = _clause_start(sentence, upto)
     m = re.search(r"(?:^|[，,。；]|年|月)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)", sentence[cs:upto + 4])
     if m and m.end() > upto - cs:
@@ -348,11 +355,14 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
     if m and not re.search(r"(高于|快于|低于|慢于|比|较|占|居|列|赶上|超过|与)\s*全国", clause):
         if m.start() >= best:
             prov, method = "全国", "subject"
-    for name, (p, kind) in places().items():
+    table = places()
+    for m in place_re().finditer(clause):
+        name = m.group()
+        p, kind = table[name]
         if kind != "city":
             continue
-        i = clause.rfind(name)
-        if i >= 0 and "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与)$", clause[:i]):
+        i = m.start()
+        if "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与)$", clause[:i]):
             if p == prov or prov in ("", "全国"):
                 city, prov = name, p
     return prov, method, city
@@ -450,8 +460,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         bare_now = bare
         if measure in ("level", "cagr", "growth") and bare in _BARE:
             sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if ctx.sentence_metric.endswith(b)), "")
+            project = re.search(r"(项目|工程|企业)$", ctx.sentence_metric)
             if sibling and len(ctx.sentence_metric) > len(sibling):  # 园区实现营业收入…、利润… → 园区利润
                 raw_phrase = ctx.sentence_metric[: -len(sibling)] + bare
+            elif project and bare == "投资" and project.start() >= 2:  # 实施技改项目…，完成投资… → 技术改造投资
+                raw_phrase = ctx.sentence_metric[: project.start()] + bare
             else:
                 raw_phrase = (_owner(s, start) or _heading_owner(ctx.heading)) + bare
         increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
@@ -685,7 +698,13 @@ def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str
     raw0 = strip_phrase(item)
     raw = raw0 if raw0 in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw0)
     raw = re.sub(r"^(?:全省|我省)", "", raw)
-    if measure == "level" and raw and ctx.metric and not _INDICATOR.search(expand(raw)):
+    tier = re.fullmatch(r"(?:过|超过|超)([\d.]+|[千百十万亿]+)亿?元?(?:以上)?的?", raw)
+    if measure == "level" and tier and ctx.metric:  # …过千亿元的集群2个，过500亿元的4个 → …过500亿元的集群
+        m_tier = re.search(r"(?:过|超过|超)(?:[\d.]+|[千百十万亿]+)亿?元?(?:以上)?", ctx.metric)
+        if m_tier:
+            name = ctx.metric[: m_tier.start()] + raw.rstrip("的") + ctx.metric[m_tier.end():]
+            return raw, canonical(name)
+    if measure == "level" and unit == "元" and raw and ctx.metric and not _INDICATOR.search(expand(raw)):
         base = next((b for b in ("营业收入", "销售收入", "产值", "增加值") if ctx.metric.endswith(b)), "")
         if base:  # 其中现代化工7500亿元 under 现代化工及能源产业营业收入 → 现代化工营业收入
             raw = raw + base

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import abbreviations, cues, glossary, metric_aliases, places, province_names
+from .lexicon import abbreviations, cues, glossary, metric_aliases, place_re, places, province_name_re, province_names
 
 TERMINAL = set("。！？!?；;…”\"」』）)】:：")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
@@ -210,16 +210,14 @@ def province_mentions(text: str) -> Counter[str]:
     """Provinces a text is about: its places and firms, and province names not used as a comparison."""
     votes: Counter[str] = Counter()
     names = province_names()
-    for name, prov in names.items():
-        for m in re.finditer(re.escape(name), text):
-            before = text[max(0, m.start() - 2) : m.start()]
-            if any(before.endswith(w) for w in _COMPARE_BEFORE):
-                continue
-            votes[prov] += 1
-    for name, (prov, _kind) in places().items():
-        n = text.count(name)
-        if n:
-            votes[prov] += n
+    for m in province_name_re().finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if any(before.endswith(w) for w in _COMPARE_BEFORE):
+            continue
+        votes[names[m.group()]] += 1
+    table = places()
+    for m in place_re().finditer(text):
+        votes[table[m.group()][0]] += 1
     return votes
 
 

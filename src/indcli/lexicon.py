@@ -108,6 +108,7 @@ def cues() -> dict:
     return tomllib.loads((resources.files("indcli") / "data" / "cues.toml").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=65536)
 def gloss(metric: str) -> str:
     """English gloss: the metrics table's, else a word-by-word gloss from the glossary ('' if nothing known)."""
     for m in metrics():
@@ -124,3 +125,19 @@ def gloss(metric: str) -> str:
         else:
             i += 1
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def province_name_re():
+    """One regex matching any way a province is written (longest first)."""
+    import re
+
+    return re.compile("|".join(map(re.escape, sorted(province_names(), key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def place_re():
+    """One regex matching any place or landmark of the gazetteer (longest first)."""
+    import re
+
+    return re.compile("|".join(map(re.escape, sorted(places(), key=len, reverse=True))))

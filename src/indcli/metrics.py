@@ -13,7 +13,7 @@ _LEADING = ("其中", "此外", "另外", "同时", "全省", "全市", "我省"
             "、", "，", ",", "“", "”", "\"", "《", "》", "：", ":", "的", "实现", "完成", "达到", "当前", "现有", "全部规模以上",
             "也", "则", "还", "并", "更", "再", "均", "分别", "这一", "该", "年", "底", "末", "期间", "时期", "以来", "间",
             "首次", "继续", "持续", "稳步", "进一步", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是",
-            "据初步核算", "初步核算", "据", "统计显示", "数据显示", "按可比价格计算", "全社会", "但与", "但", "与", "相比", "依旧", "依然", "仍然", "从", "在", "帮助",
+            "据初步核算", "初步核算", "据", "统计显示", "数据显示", "按可比价格计算", "全社会", "但与", "但", "与", "相比", "为企业", "依旧", "依然", "仍然", "从", "在", "帮助",
             "推动", "推进", "加快", "聚焦", "围绕", "大力", "支持", "●", "获批", "签约", "累计建成", "建成", "入围",
             "开展", "开通", "实施", "先后", "拥有", "带动", "成为", "较上年", "比上年", "较", "比", "每年", "近几年", "创建", "认定", "培育形成", "培育", "筛选树立", "树立", "要着力实现", "着力实现", "要实现", "确保", "争取", "要", "着力", "以上", "左右", "再", "建设", "第一批", "第二批", "新一轮", "保持", "居", "位居", "总量", "连续")
 _TRAILING = ("同比增长", "比上年增长", "同比下降", "比上年下降", "增长了", "增长", "增速为", "增速达", "增幅达", "增幅", "下降",
@@ -37,29 +37,32 @@ def _sorted(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _strip_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One regex for every leading filler and one for every trailing cue word, longest first."""
+    names = tuple(province_names()) + tuple(k for k, (_p, kind) in places().items() if kind == "city")
+    lead = _sorted(_LEADING + names)
+    trail = _sorted(_TRAILING + tuple(cues()["kind"]["target"]) + tuple(cues()["kind"]["forecast"]))
+    return (re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")"),
+            re.compile("(?:" + "|".join(map(re.escape, trail)) + ")$"))
+
+
+@lru_cache(maxsize=65536)
 def strip_phrase(phrase: str) -> str:
     """Remove leading fillers (全省, 其中, 一是 …) and trailing verbs and cue words (同比增长, 达到 …)."""
     s = re.sub(r"^\d+(?:\.\d+)?[个家项条]", "", phrase.strip())
     s = re.sub(r"\d{1,2}月\d{1,2}日|不到\d+天|\d+天内|^有(?=[万千百])|^(?:规模以上工业|规上工业|全省|工业)中(?=\S)", "", s)
-    names = tuple(province_names()) + tuple(k for k, (_p, kind) in places().items() if kind == "city")
-    lead = _sorted(_LEADING + names)
-    trail = _sorted(_TRAILING + tuple(cues()["kind"]["target"]) + tuple(cues()["kind"]["forecast"]))
-    changed = True
-    while changed and s:
-        changed = False
-        for w in lead:
-            if s.startswith(w):
-                s = s[len(w):]
-                changed = True
-                break
-        for w in trail:
-            if s.endswith(w):
-                s = s[: -len(w)]
-                changed = True
-                break
+    lead, trail = _strip_patterns()
+    while s:
+        t = lead.sub("", s, count=1)
+        t = trail.sub("", t, count=1)
+        if t == s:
+            break
+        s = t
     return s
 
 
+@lru_cache(maxsize=65536)
 def strip_rank_phrase(phrase: str) -> str:
     """A rank's phrase without its scope and verb: 数量居全国 → 数量, 总量保持全国 → ''."""
     s = strip_phrase(phrase)
@@ -94,6 +97,7 @@ def expand(name: str) -> str:
     return out
 
 
+@lru_cache(maxsize=65536)
 def canonical(raw: str) -> str:
     """The canonical name of a metric as written: quotes dropped, abbreviations expanded, aliases resolved."""
     name = _QUOTES.sub("", raw)
@@ -109,5 +113,6 @@ def canonical(raw: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)
 def english(metric: str) -> str:
     return gloss(metric)

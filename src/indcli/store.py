@@ -67,6 +67,17 @@ def write_lock(target: Path) -> Iterator[None]:
             os.unlink(lock_path)
 
 
+def read_rows(path: Path) -> list[dict]:
+    """All rows of a facts table, or DataError naming the file when it cannot be read."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path).to_pylist()
+    except (OSError, ValueError) as e:  # ArrowInvalid is a ValueError
+        raise DataError(f"{path}: is not a readable indcli table ({e})",
+                        hint="re-create it with indcli ingest, or point --data at another file") from e
+
+
 def write_parquet(rows: Iterable[dict], target: Path, row_group_size: int = 50_000) -> int:
     """Write rows atomically: to a temporary file in the same folder, then renamed over ``target``."""
     import pyarrow as pa
@@ -100,3 +111,23 @@ def write_parquet(rows: Iterable[dict], target: Path, row_group_size: int = 50_0
             os.unlink(tmp)
         raise
     return count
+
+
+def write_partitioned(table_path: Path, folder: Path) -> None:
+    """Write a Hive-partitioned copy (province=…/year=…) of a facts table that DuckDB, Spark and Trino read."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(table_path)
+    year = pc.year(table.column("period_end")).cast(pa.int32())
+    table = table.append_column("year", year)
+    tmp = folder.with_name(folder.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    ds.write_dataset(table, tmp, format="parquet", partitioning=["province", "year"], partitioning_flavor="hive",
+                     existing_data_behavior="overwrite_or_ignore")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(tmp, folder)
