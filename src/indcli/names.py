@@ -7,6 +7,7 @@ Pure functions over the lexicon; no DuckDB, no typer, no rich.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -241,7 +242,8 @@ def related_metrics(metric: str, available: Mapping[str, int], n: int = 5) -> li
     """Metrics of ``available`` (name → fact count) that share a good part of their name with ``metric``.
 
     规模以上工业增加值 relates to 工业增加值 and 工业增加值占GDP比重 (a common run of 4+ characters, or one name
-    inside the other); the most similar names come first, then the most stated.
+    inside the other). Names ending alike come first (the head noun comes last in Chinese: …增加值), then the most
+    similar, then the most stated.
     """
     scored = []
     for name, count in available.items():
@@ -251,8 +253,9 @@ def related_metrics(metric: str, available: Mapping[str, int], n: int = 5) -> li
         common = sm.find_longest_match(0, len(metric), 0, len(name)).size
         need = min(4, len(metric), len(name))
         if common >= need or (len(name) >= 2 and (name in metric or metric in name)):
-            scored.append((-round(sm.ratio(), 2), -count, len(name), name))
-    return [t[3] for t in sorted(scored)[:n]]
+            suffix = len(os.path.commonprefix([metric[::-1], name[::-1]]))
+            scored.append((-min(suffix, 5), -round(sm.ratio(), 2), -count, len(name), name))
+    return [t[-1] for t in sorted(scored)[:n]]
 
 
 def _did_you_mean(options: list[str]) -> str:

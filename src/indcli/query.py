@@ -12,6 +12,7 @@ values make a conflict, shown as such and never resolved.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -121,7 +122,8 @@ def connect(path: Path | str | None = None, *, read_only_sql: bool = False):
     return con
 
 
-_SQL_TYPES = {"string": "VARCHAR", "date32[day]": "DATE", "int32": "INTEGER", "double": "DOUBLE"}
+_SQL_TYPES = {"string": "VARCHAR", "date32[day]": "DATE", "date32": "DATE", "int32": "INTEGER", "double": "DOUBLE",
+              "float64": "DOUBLE"}
 
 
 def _fetch(con, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -256,7 +258,7 @@ def _conflict_note(g: Group, lang: str) -> str:
                       for c in g.claims)
     what = f"{names.province_label(g.province, lang)}{' ' + g.city if g.city else ''} {g.metric} " \
            f"{g.period_text(lang)} {_labels(lang)['measure'].get(g.measure, g.measure)}"
-    return f"≠ conflict, {what}: {where} (the documents disagree; `indcli show {g.fact_ids[0][:8]}`)"
+    return f"≠ conflict, {what}: {where} (the documents disagree; `indcli show {g.fact_ids[0]}`)"
 
 
 def _check_years(year_from: int | None, year_to: int | None) -> None:
@@ -726,7 +728,7 @@ def show(data: Path | str | None, fact_id: str, *, lang: str = "zh") -> Result:
                        "id": fact["fact_id"]})
     finally:
         con.close()
-    return _show_result(fact, same, lang)
+    return _show_result(fact, same, lang, data_file(data))
 
 
 def figure_span(quote: str, figure: str, metric_raw: str = "") -> tuple[int, int] | None:
@@ -742,31 +744,45 @@ def figure_span(quote: str, figure: str, metric_raw: str = "") -> tuple[int, int
     return starts[0], starts[0] + len(figure)
 
 
-def document_info(source: str) -> dict[str, Any]:
-    """The manifest entry and path of a source document, looked up in the seeds folder ({} if not found)."""
+def document_info(source: str, data_path: Path | None = None, text_path: str | None = None) -> dict[str, Any]:
+    """What is known about a source document besides the table: its manifest entry (title, publisher, url,
+    date_basis) and the file the quote points into — ``text_path`` relative to the table's folder when the table
+    has it, else the file of that name in the seeds folder. {} when nothing is found."""
     from .documents import load_manifest
     from .store import default_seeds_dir
 
-    folder = default_seeds_dir()
+    folders: list[Path] = []
+    found: Path | None = None
+    if text_path and data_path is not None:
+        candidate = Path(os.path.normpath(Path(data_path).parent / text_path))
+        if candidate.is_file():
+            found = candidate
+            folders.append(candidate.parent)
+    seeds = default_seeds_dir()
+    if seeds.is_dir():
+        folders.append(seeds)
+        if found is None and (seeds / source).is_file():
+            found = seeds / source
     info: dict[str, Any] = {}
-    try:
-        entry = load_manifest(folder).get(source) if folder.is_dir() else None
-    except (DataError, OSError):
-        entry = None
-    if entry:
-        info.update({k: entry[k] for k in ("title", "publisher", "url", "date_basis") if entry.get(k)})
-    path = folder / source
-    if path.is_file():
-        info["document_path"] = str(path)
+    for folder in folders:
+        try:
+            entry = load_manifest(folder).get(source)
+        except (DataError, OSError):
+            entry = None
+        if entry:
+            info.update({k: str(entry[k]) for k in ("title", "publisher", "url", "date_basis") if entry.get(k)})
+            break
+    if found is not None:
+        info["document_path"] = str(found)
     return info
 
 
-def _show_result(fact: dict[str, Any], same: list[dict[str, Any]], lang: str) -> Result:
+def _show_result(fact: dict[str, Any], same: list[dict[str, Any]], lang: str, data_path: Path | None = None) -> Result:
     from .contract import COLUMN_NAMES
 
     L = _labels(lang)
     g = group_facts([fact, *same])[0]
-    doc = document_info(fact["source"])
+    doc = document_info(fact["source"], data_path, fact.get("text_path"))
     span = figure_span(fact.get("quote") or "", fact.get("figure_text") or "", fact.get("metric_raw") or "")
     display = format_value(float(fact["value"]), fact["unit"], fact["comparator"], lang)
     others = [f"{_where_source(f)} {format_value(float(f['value']), f['unit'], f['comparator'], lang)} "
