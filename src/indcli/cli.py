@@ -229,7 +229,7 @@ def compare(
 
       indcli compare -m 规上工业增加值 --measure growth --from 2016 --to 2020 --chart
 
-      indcli compare -m "value added of industry above designated size" -p hubei -p hunan --lang en
+      indcli compare -m 規上工業增加值 -p hubei,hunan --lang en
 
       indcli compare -m 规上工业增加值 --bom > compare.csv
     """
