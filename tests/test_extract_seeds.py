@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from golden import EXPECTED, SEEDS, check, extract_seed
 
 STEMS = sorted(p.stem for p in SEEDS.glob("*.txt"))

@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .errors import IndcliError, UsageError
+from .errors import DataError, IndcliError, UsageError
 
 app = typer.Typer(
     name="indcli",
@@ -32,7 +32,7 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats; ``table`` is the default on a terminal, ``csv`` when stdout is piped."""
 
     table = "table"
@@ -49,8 +49,9 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="table, csv, tsv, json, jsonl or markdown. Default: table on a terminal, "
                  "csv when piped.", case_sensitive=False, show_default=False),
 ]
+# Paths are taken as str: typer coerces Path through pydantic, which would cost every query 50 ms of imports.
 DataOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option("--data", help="The Parquet file to query (default: $INDCLI_DATA, else data/indicators.parquet).",
                  show_default=False),
 ]
@@ -125,49 +126,100 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders of documents (default: seeds/).",
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders of documents: .txt, .md, .html, and "
+                                                        ".pdf/.docx with the [docs] extra (default: seeds/).",
                                                         show_default=False)] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write the table (default: "
-                                             "data/indicators.parquet, or $INDCLI_DATA).", show_default=False)] = None,
+    out: Annotated[str | None, typer.Option("--out", "-o", help="Where to write the table (default: "
+                                             "$INDCLI_DATA, else data/indicators.parquet).", show_default=False)] = None,
     date_: Annotated[str | None, typer.Option("--date", help="Date of documents that have no manifest entry and "
                                               "no date in their text (YYYY-MM-DD).", show_default=False)] = None,
+    append: Annotated[bool, typer.Option("--append", help="Add to the existing table instead of replacing it; a "
+                                         "document ingested again replaces its own rows.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=0, help="Processes to extract with "
+                                         "(default 0: one per core).")] = 0,
+    partitioned: Annotated[str | None, typer.Option("--partitioned", help="Also write a Hive-partitioned "
+                                                    "dataset (province=…/year=…) into this folder.",
+                                                    show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat every warning (unreadable file, no date) as an "
                                          "error and write nothing.")] = False,
 ) -> None:
     """Read documents, extract every indicator figure, write the facts table (Parquet).
 
-    With no arguments it reads seeds/ and writes data/indicators.parquet. A file that cannot be read is skipped
-    with a warning; the table is written to a temporary file and renamed, so a failed ingest leaves the old one.
+    With no arguments it reads seeds/ and writes data/indicators.parquet. Given files or folders, it needs --out
+    (or --append). A file that cannot be read is skipped with a warning; the table is written to a temporary
+    file and renamed, so a failed or interrupted ingest leaves the old one as it was.
 
-    Example:
+    Examples:
 
       indcli ingest
 
       indcli ingest ../shared/corpus --out /tmp/corpus.parquet
 
-      indcli ingest new-report.txt --date 2024-12-15 --out /tmp/new.parquet
+      indcli ingest new-report.txt --date 2024-12-15 --append
     """
+    from .ingest import default_workers
     from .ingest import ingest as run_ingest
     from .store import default_data_path, default_seeds_dir
 
-    targets = list(paths) if paths else [default_seeds_dir()]
-    out_path = out or (default_data_path() if paths is None else Path("data") / "indicators.parquet")
-    if out is None and os.environ.get("INDCLI_DATA"):
-        out_path = Path(os.environ["INDCLI_DATA"])
-    progress = _progress_callback()
-    report = run_ingest(targets, out_path, _parse_date(date_), strict=strict, progress=progress)
+    if paths and not out and not append and not os.environ.get("INDCLI_DATA"):
+        raise UsageError("say where to write the facts of these documents",
+                         hint="add --out FILE, or --append to add them to data/indicators.parquet")
+    targets = [Path(p) for p in paths] if paths else [default_seeds_dir()]
+    out_path = Path(out) if out else default_data_path()
+    report = run_ingest(targets, out_path, _parse_date(date_), strict=strict, progress=_progress_callback(targets),
+                        append=append, workers=workers or default_workers(),
+                        partitioned=Path(partitioned) if partitioned else None)
     _print_ingest_summary(report)
 
 
-def _progress_callback():
-    """A one-line progress display on stderr when it is a terminal; nothing otherwise."""
+@app.command()
+def check(
+    data: DataOption = None,
+) -> None:
+    """Verify the table against its sources: every quote still an exact substring, every value re-parsed.
+
+    Exits 1 and lists the failing rows (fact id, source, line, reason) when any fails; prints a one-line
+    summary on stderr otherwise.
+
+    Example:
+
+      indcli check
+
+      indcli check --data /tmp/corpus.parquet
+    """
+    from .check import check_rows
+    from .query import data_file
+    from .store import read_rows
+
+    path = data_file(data)
+    rows = read_rows(path)
+    problems = check_rows(rows, path.parent)
+    for p in problems:
+        sys.stdout.write(f"{p.fact_id}\t{p.source}\t{p.line}\t{p.reason}\n")
+    if problems:
+        raise DataError(f"{path}: {len(problems)} of {len(rows)} rows fail verification (listed on stdout)",
+                        hint="re-run indcli ingest if the sources changed")
+    sys.stderr.write(f"{path}: all {len(rows)} rows verified against their sources\n")
+
+
+def _progress_callback(targets: list[Path]):
+    """A progress bar on stderr when it is a terminal and the work is long; nothing otherwise."""
     if not sys.stderr.isatty():
+        return None
+    from .ingest import iter_paths
+
+    try:
+        total = sum(1 for _ in iter_paths(targets))
+    except IndcliError:
+        return None
+    if total < 20:
         return None
     count = {"n": 0}
 
     def tick(path: Path) -> None:
         count["n"] += 1
-        sys.stderr.write(f"\r\033[2Kreading {count['n']}: {path.name[:60]}")
+        done = count["n"] * 30 // total
+        sys.stderr.write(f"\r\033[2K[{'#' * done}{' ' * (30 - done)}] {count['n']}/{total} {path.name[:40]}")
         sys.stderr.flush()
 
     return tick
@@ -178,7 +230,8 @@ def _print_ingest_summary(report) -> None:
     if err.isatty():
         err.write("\r\033[2K")
     per_prov = ", ".join(f"{p} {n}" for p, n in report.per_province.most_common())
-    err.write(f"ingested {report.documents} document(s), {report.facts} facts → {report.out}\n")
+    kept = f" (+{report.kept} kept from the table)" if report.kept else ""
+    err.write(f"ingested {report.documents} document(s), {report.facts} facts{kept} → {report.out}\n")
     if per_prov:
         err.write(f"  by province: {per_prov}\n")
     for w in report.warnings:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from .figures import Figure, find_figures
 from .layout import Layout, Paragraph, analyse, guess_doc_province
 from .lexicon import cues, metric_aliases, place_re, places, province_name_re, province_names
-from .numbers import cn_int
 from .metrics import PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
+from .numbers import cn_int
 from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
 from .text import Normalised, normalise
 
@@ -434,7 +434,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
     ctx.sentence_metric = ""
     prev_end = 0
     last_from: tuple[dict, Figure] | None = None
-    for gi, group in enumerate(groups):
+    for group in groups:
         g0 = group[0]
         start = max(_clause_start(s, g0.start), prev_end)
         cue_text = s[start : g0.start]
@@ -450,7 +450,6 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
                 continue
             raw_phrase = _noun_after(s, group[-1])
-            rest_of_clause = s[group[-1].end : _sentence_clause_end(s, group[-1].end)]
             if not raw_phrase or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or find_figures(raw_phrase):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
         if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(

@@ -94,8 +94,6 @@ def _jobs(paths: list[Path], doc_date: date | None, out: Path | None, report: In
                                    "name, so it was skipped (rename one of them)")
             continue
         seen[path.name] = path
-        if progress:
-            progress(path)
         yield path, doc_date, manifests.setdefault(path.parent, load_manifest(path.parent)), out
 
 
@@ -105,7 +103,7 @@ def collect_rows(paths: list[Path], doc_date: date | None = None, strict: bool =
     """Table rows for every document under ``paths``, document by document in a stable order (streamed, so
     memory does not grow with the corpus). A bad file is a warning, or an error with ``strict``."""
     report = report if report is not None else IngestReport()
-    jobs = _jobs(paths, doc_date, out, report, progress)
+    jobs = _jobs(paths, doc_date, out, report, None)
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -115,6 +113,8 @@ def collect_rows(paths: list[Path], doc_date: date | None = None, strict: bool =
         pool, results = None, map(_process, jobs)
     try:
         for res in results:
+            if progress:
+                progress(res.path)
             if res.empty:
                 report.warnings.append(f"{res.path}: is empty")
                 continue

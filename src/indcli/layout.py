@@ -15,7 +15,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import abbreviations, cues, glossary, metric_aliases, place_re, places, province_name_re, province_names
+from .lexicon import (
+    abbreviations,
+    cues,
+    glossary,
+    metric_aliases,
+    place_re,
+    places,
+    province_name_re,
+    province_names,
+)
 
 TERMINAL = set("。！？!?；;…”\"」』）)】:：")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?]")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -105,6 +104,8 @@ def units() -> tuple[UnitInfo, ...]:
 @lru_cache(maxsize=1)
 def cues() -> dict:
     """The cue-word tables of cues.toml."""
+    import tomllib
+
     return tomllib.loads((resources.files("indcli") / "data" / "cues.toml").read_text(encoding="utf-8"))
 
 

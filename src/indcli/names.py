@@ -166,10 +166,15 @@ def resolve_metric(text: str, known: Mapping[str, str]) -> str:
     from .metrics import canonical
 
     raw = text
+    lexicon = {m.canonical for m in metrics()}
+    quick = unicodedata.normalize("NFKC", text or "").strip()
+    for cand in (quick, canonical(quick)):  # most names resolve without OpenCC or the data's metric list
+        if cand in lexicon:
+            return cand
     s = clean(text)
     if not s:
         raise UsageError("empty metric name", hint="e.g. 规上工业增加值; `indcli metrics` lists them")
-    names = set(known) | {m.canonical for m in metrics()}
+    names = set(known) | lexicon
     if s in names:
         return s
     c = canonical(s)

@@ -15,7 +15,7 @@ import difflib
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -132,10 +132,39 @@ def _fetch(con, sql: str, params: dict[str, Any] | None = None) -> list[dict[str
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
-def known_metrics(con) -> dict[str, str]:
-    """Metric → English gloss, for every metric in the data."""
-    rows = con.execute("SELECT metric, max(coalesce(metric_en, '')) FROM facts GROUP BY metric").fetchall()
-    return {m: en for m, en in rows if m}
+def known_metrics(con) -> Mapping[str, str]:
+    """Metric → English gloss, for every metric in the data; queried only when first needed (a GROUP BY over a
+    large table costs more than the rest of a query, and most names resolve from the lexicon alone)."""
+    return _KnownMetrics(con)
+
+
+class _KnownMetrics(Mapping):
+    def __init__(self, con) -> None:
+        self._con = con
+        self._data: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._data is None:
+            rows = self._con.execute("SELECT metric, max(coalesce(metric_en, '')) FROM facts GROUP BY metric").fetchall()
+            self._data = {m: en for m, en in rows if m}
+        return self._data
+
+    def __getitem__(self, key: str) -> str:
+        return self._load()[key]
+
+    def __iter__(self):
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def get(self, key, default=None):
+        if self._data is None:
+            from .lexicon import gloss, metric_aliases
+
+            if key in metric_aliases():
+                return gloss(key)
+        return self._load().get(key, default)
 
 
 # ---------------------------------------------------------------------------------------------------- grouping
@@ -323,9 +352,9 @@ def compare(data: Path | str | None, metric: str, *, provinces: Iterable[str] | 
             for p in empty:
                 avail = {m: n for prov, m, n in counts if prov == p}
                 related[p] = [(m, avail[m]) for m in names.related_metrics(name, avail)]
+        en = known.get(name, "")
     finally:
         con.close()
-    en = known.get(name, "")
     return _compare_result(name, en, provs, group_facts(province_rows), city_rows, related, lang,
                            filtered=bool(measures or kinds or year_from or year_to))
 

@@ -1,0 +1,208 @@
+"""indcli benchmark: query latency, ingest throughput and memory, and queries on 10 million rows.
+
+Run from the project root with the project's venv:  .venv/bin/python bench/bench.py  [--quick]
+
+Every figure is a median over repeated runs and is reported next to a baseline measured in the same run,
+because these machines are noisy: the ratio is the number to watch. Budgets (issue 5):
+  query latency   indcli compare … --format csv  ≤ 1.3 × the floor `python -c "import duckdb; duckdb.sql(…)"`
+  ingest          ≥ 5 MB/s of text per core, growing with --workers; peak RSS < 500 MB for 50 MB of text
+  10M rows        compare and targets < 0.5 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+INDCLI = [PY, "-m", "indcli.cli"]
+ENV = {**os.environ, "NO_COLOR": "1"}
+COMPARE_SQL = ("SELECT province, period_label, measure, value, unit, kind FROM read_parquet('{path}') "
+               "WHERE metric = '规模以上工业增加值' AND city IS NULL ORDER BY province, period_start")
+
+
+def run(cmd: list[str], **kw) -> float:
+    """Wall time of one command; raises if it fails."""
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=ROOT, **kw)
+    return time.perf_counter() - t
+
+
+def median_time(cmd: list[str], repeats: int) -> float:
+    run(cmd)  # warm the page cache and bytecode
+    return statistics.median(run(cmd) for _ in range(repeats))
+
+
+def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak RSS in MB of the largest process) of a command run in a fresh child process."""
+    code = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+            f"subprocess.run({cmd!r}, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PY, "-c", code], check=True, capture_output=True, text=True, env=ENV, cwd=ROOT).stdout
+    seconds, kb = out.split()
+    return float(seconds), int(kb) / 1024
+
+
+def make_corpus(folder: Path, target_mb: float) -> int:
+    """Copies of the seeds, each with its own file name and manifest entry, up to ``target_mb`` of text."""
+    import tomllib
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    manifest = tomllib.loads((ROOT / "seeds" / "manifest.toml").read_text(encoding="utf-8"))
+    total, i, entries = 0, 0, []
+    while total < target_mb * 1e6:
+        for s in seeds:
+            name = f"copy{i:05d}_{s.name}"
+            data = s.read_bytes()
+            (folder / name).write_bytes(data)
+            entries.append(f'["{name}"]\ndate = {manifest[s.name]["date"]}\n')
+            total += len(data)
+        i += 1
+    (folder / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
+    return total
+
+
+def baseline_scan(folder: Path) -> float:
+    """Seconds for a plain Python pass over the same text (read, decode, find every number): the floor."""
+    import re
+
+    number = re.compile(r"\d+(?:\.\d+)?")
+    t = time.perf_counter()
+    for p in sorted(folder.glob("*.txt")):
+        sum(1 for _ in number.finditer(p.read_bytes().decode("utf-8")))
+    return time.perf_counter() - t
+
+
+def make_big_table(path: Path, rows: int) -> None:
+    """A synthetic facts table of ``rows`` rows with the real schema, written in row groups."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from indcli.contract import SCHEMA
+
+    provinces = ["江西", "湖北", "湖南", "安徽", "河南", "广东", "江苏", "山东", "浙江", "四川"]
+    metrics = ["规模以上工业增加值", "工业投资", "技术改造投资", "规模以上工业营业收入", "5G基站", "数字经济规模",
+               "高技术制造业增加值", "地区生产总值"] + [f"指标{i}" for i in range(192)]
+    measures = ["growth", "level", "rank", "diff", "share", "cagr"]
+    kinds = ["actual", "actual", "actual", "target", "forecast"]
+    chunk = 500_000
+    with pq.ParquetWriter(path, SCHEMA, compression="zstd") as w:
+        for start in range(0, rows, chunk):
+            n = min(chunk, rows - start)
+            idx = range(start, start + n)
+            years = [2000 + (i * 7) % 30 for i in idx]
+            cols = {
+                "fact_id": [f"{i:016x}" for i in idx],
+                "province": [provinces[i % 10] for i in idx],
+                "metric": [metrics[(i * 31) % 200] for i in idx],
+                "metric_raw": [metrics[(i * 31) % 200] for i in idx],
+                "measure": [measures[i % 6] for i in idx],
+                "value": [float(i % 1000) / 10 for i in idx],
+                "unit": ["%" for _ in idx],
+                "comparator": ["=" for _ in idx],
+                "period_start": [dt.date(y, 1, 1) for y in years],
+                "period_end": [dt.date(y, 12, 31) for y in years],
+                "period_label": [f"{y}年" for y in years],
+                "kind": [kinds[i % 5] for i in idx],
+                "source": [f"doc{i // 50:07d}.txt" for i in idx],
+                "line": [i % 500 + 1 for i in idx],
+                "quote": ["全省规上工业增加值增长7.7%。" for _ in idx],
+                "mentions": [1 for _ in idx],
+            }
+            table = pa.table({f.name: cols.get(f.name, pa.nulls(n, f.type)) for f in SCHEMA}, schema=SCHEMA)
+            w.write_table(table)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="5 MB corpus, 1M rows, 3 repeats: a smoke run")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON to this file")
+    args = ap.parse_args()
+    repeats = 3 if args.quick else 7
+    corpus_mb = 5 if args.quick else 50
+    big_rows = 1_000_000 if args.quick else 10_000_000
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    results: dict[str, object] = {"machine": f"{platform.machine()}, {cores} cores, Python {platform.python_version()}",
+                                  "date": time.strftime("%Y-%m-%d")}
+    work = Path(tempfile.mkdtemp(prefix="indcli-bench-"))
+    try:
+        data = ROOT / "data" / "indicators.parquet"
+        # 1. query latency against the DuckDB floor
+        floor_cmd = [PY, "-c", f"import duckdb; duckdb.sql({COMPARE_SQL.format(path=data)!r}).fetchall()"]
+        query_cmd = INDCLI + ["compare", "--metric", "规上工业增加值", "--format", "csv", "--data", str(data)]
+        floor = median_time(floor_cmd, repeats)
+        query = median_time(query_cmd, repeats)
+        results["query"] = {"floor_s": floor, "compare_s": query, "ratio": query / floor, "budget_ratio": 1.3}
+
+        # 2. ingest throughput and memory
+        corpus = work / "corpus"
+        corpus.mkdir()
+        size = make_corpus(corpus, corpus_mb)
+        base = statistics.median(baseline_scan(corpus) for _ in range(3))
+        ingest = {"corpus_mb": size / 1e6, "baseline_scan_mb_s": size / 1e6 / base}
+        for workers in sorted({1, cores}):
+            out = work / f"out{workers}.parquet"
+            cmd = INDCLI + ["ingest", str(corpus), "--out", str(out), "--workers", str(workers)]
+            seconds, rss = peak_rss_mb(cmd)
+            ingest[f"workers_{workers}"] = {"seconds": seconds, "mb_s": size / 1e6 / seconds,
+                                            "mb_s_per_core": size / 1e6 / seconds / workers, "peak_rss_mb": rss,
+                                            "vs_baseline_scan": (size / 1e6 / seconds) / (size / 1e6 / base)}
+        results["ingest"] = ingest
+
+        # 3. queries on a big synthetic table
+        big = work / "big.parquet"
+        t = time.perf_counter()
+        make_big_table(big, big_rows)
+        big_floor_cmd = [PY, "-c", f"import duckdb; duckdb.sql({COMPARE_SQL.format(path=big)!r}).fetchall()"]
+        results["big"] = {
+            "rows": big_rows, "build_s": time.perf_counter() - t,
+            "floor_s": median_time(big_floor_cmd, repeats),
+            "compare_s": median_time(INDCLI + ["compare", "--metric", "规上工业增加值", "--format", "csv",
+                                               "--data", str(big)], repeats),
+            "targets_s": median_time(INDCLI + ["targets", "hubei", "--format", "csv", "--data", str(big)], repeats),
+            "budget_s": 0.5,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def report(r: dict) -> str:
+    q, i, b = r["query"], r["ingest"], r["big"]
+    lines = [f"indcli benchmark — {r['date']} — {r['machine']}", "",
+             "| measure | value | baseline (same run) | ratio | budget |", "|---|---|---|---|---|",
+             f"| query: compare --format csv | {q['compare_s'] * 1000:.0f} ms | duckdb floor {q['floor_s'] * 1000:.0f} ms "
+             f"| {q['ratio']:.2f}× | ≤ 1.3× |"]
+    for key in sorted(k for k in i if k.startswith("workers_")):
+        w = i[key]
+        n = key.split("_")[1]
+        lines.append(f"| ingest {i['corpus_mb']:.0f} MB, --workers {n} | {w['mb_s']:.2f} MB/s "
+                     f"({w['mb_s_per_core']:.2f} per core) | plain scan {i['baseline_scan_mb_s']:.0f} MB/s "
+                     f"| {w['vs_baseline_scan']:.3f}× | ≥ 5 MB/s per core |")
+        lines.append(f"| ingest peak RSS, --workers {n} | {w['peak_rss_mb']:.0f} MB | — | — | < 500 MB |")
+    lines.append(f"| compare on {b['rows']:,} rows | {b['compare_s'] * 1000:.0f} ms | duckdb floor "
+                 f"{b['floor_s'] * 1000:.0f} ms | {b['compare_s'] / b['floor_s']:.2f}× | < 500 ms |")
+    lines.append(f"| targets on {b['rows']:,} rows | {b['targets_s'] * 1000:.0f} ms | duckdb floor "
+                 f"{b['floor_s'] * 1000:.0f} ms | {b['targets_s'] / b['floor_s']:.2f}× | < 500 ms |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_NOFILE, resource.getrlimit(resource.RLIMIT_NOFILE))
+    main()
