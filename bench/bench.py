@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 INDCLI = [PY, "-m", "indcli.cli"]
-ENV = {**os.environ, "NO_COLOR": "1"}
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"NO_COLOR": "1"}  # as users run it
 COMPARE_SQL = ("SELECT province, period_label, measure, value, unit, kind FROM read_parquet('{path}') "
                "WHERE metric = '规模以上工业增加值' AND city IS NULL ORDER BY province, period_start")
 

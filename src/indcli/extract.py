@@ -6,6 +6,7 @@ It never guesses silently: a list of values it cannot pair with metrics or perio
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -103,6 +104,7 @@ class _Ctx:
     sentence_metric: str = ""  # the first metric named in the current sentence
     by_unit: dict = field(default_factory=dict)  # unit → (metric_raw, metric) last seen with it
     inherited: bool = False  # the period came from an earlier paragraph under the same heading
+    pending_text: str = ""  # paragraph text whose first stated period is the context, if no sentence sets one
     cumulative: bool = False  # the paragraph counts totals over its span (累计…)
     first_period: Period | None = None  # the first period the paragraph states: the frame for its section
     heading: str = ""
@@ -150,6 +152,7 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
     facts: list[Fact] = []
     heading_year: int | None = None
     section = _Section()
+    line_starts = _line_starts(norm.original)
     for para in layout.paragraphs:
         if para.is_heading:
             m = re.search(r"((?:19|20)\d\d)年(?!\d{1,2}月)", para.text)
@@ -160,7 +163,8 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
         if para.furniture or para.continues is not None:
             continue
         logical = _logical(norm.text, layout, para)
-        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn, section))
+        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn, section,
+                                      line_starts))
     facts = _resolve_ambiguous(facts, layout)
     return _merge(facts, source, doc_date)
 
@@ -191,7 +195,8 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, doc_date: date,
-                     heading_year: int | None, warn: list[str], section: _Section) -> list[Fact]:
+                     heading_year: int | None, warn: list[str], section: _Section,
+                     line_starts: list[int]) -> list[Fact]:
     para = lt.first
     ctx = _Ctx(year=heading_year or doc_date.year, province=para.province, method=para.method)
     ctx.heading = section.heading
@@ -201,10 +206,7 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
         ctx.period, ctx.year, ctx.inherited = section.period, section.year, True
         ctx.year_relative = section.period.relative
     elif not heading_year:
-        first = _first_period(lt.text, doc_date)
-        if first is not None:
-            ctx.period, ctx.year, ctx.inherited = first, first.end.year, True
-            ctx.year_relative = False
+        ctx.pending_text = lt.text  # the paragraph's first stated year is looked up only if a figure needs it
     out: list[Fact] = []
     for a, b in _sentences(lt.text):
         sentence = lt.text[a:b]
@@ -212,8 +214,8 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
             fa, fb = raw.pop("span")
             qa, qb = _quote_span(lt, a, b, fa, fb)
             oa, ob = norm.span(qa, qb)
-            line = norm.original.count("\n", 0, norm.starts[lt.offsets[a + fa]]) + 1
-            first_line = norm.original.count("\n", 0, norm.starts[lt.offsets[a]]) + 1
+            line = bisect.bisect_right(line_starts, norm.starts[lt.offsets[a + fa]])
+            first_line = bisect.bisect_right(line_starts, norm.starts[lt.offsets[a]])
             fact = Fact(source=source, line=line, quote=norm.original[oa:ob], char_start=oa, char_end=ob,
                         doc_date=doc_date, paragraph=para.index,
                         continued_from_line=first_line if first_line != line else None, **raw)
@@ -222,6 +224,11 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
     if fp is not None and section.period is None and fp.start <= doc_date:
         section.period, section.year = ctx.first_period, ctx.first_period.end.year
     return out
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where the lines of ``text`` begin, so a line number is one bisection away."""
+    return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
 def _first_period(text: str, doc_date: date) -> Period | None:
@@ -276,9 +283,18 @@ def _groups(sentence: str, figs: list[Figure]) -> list[list[Figure]]:
     return groups
 
 
+@lru_cache(maxsize=64)
+def _clause_starts(sentence: str) -> list[int]:
+    return [m.end() for m in _CLAUSE.finditer(sentence)]
+
+
 def _clause_start(sentence: str, pos: int) -> int:
-    starts = [m.end() for m in _CLAUSE.finditer(sentence, 0, pos)]
-    return starts[-1] if starts else 0
+    """Where the clause holding ``pos`` begins (after the last ，,：: before it)."""
+    starts = _clause_starts(sentence)
+    i = bisect.bisect_right(starts, pos) - 1
+    while i >= 0 and starts[i] > pos:
+        i -= 1
+    return starts[i] if i >= 0 else 0
 
 
 @lru_cache(maxsize=64)
@@ -424,12 +440,21 @@ def _heading_owner(heading: str) -> str:
     return ""
 
 
+_MAY_HAVE_FIGURE = re.compile(r"\d|第\s*[一二三四五六七八九十]|[破过超达][万千百]亿元")
+
+
 def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: str) -> list[dict]:
-    figs = find_figures(s)
+    figs = find_figures(s) if _MAY_HAVE_FIGURE.search(s) else []
     periods = find_periods(s, ctx.year, doc_date)
     out: list[dict] = []
     # update the paragraph's period context from this sentence (for figures with no period of their own)
     own = [p for p in periods if not p.base]
+    if figs and ctx.pending_text:
+        first = _first_period(ctx.pending_text, doc_date)
+        ctx.pending_text = ""
+        if first is not None and ctx.period is None:
+            ctx.period, ctx.year, ctx.inherited = first, first.end.year, True
+            ctx.year_relative = False
     groups = _groups(s, figs)
     ctx.sentence_metric = ""
     prev_end = 0
@@ -590,6 +615,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         ctx.plan_mood = True
     if own:
         ctx.inherited = False
+        ctx.pending_text = ""
         ctx.first_period = ctx.first_period or own[0]
         last = own[-1]
         if last.span and last.years_known:

@@ -181,7 +181,7 @@ def stitch(paras: list[Paragraph]) -> None:
             continue
         nxt = _next_content(paras, d)
         for f in uniq:
-            if f is d:
+            if f is d or abs(f.index - d.index) > _JOIN_WINDOW:
                 continue
             s = _join_score(d, f, near=f is nxt)
             if s >= 2:
@@ -200,6 +200,9 @@ def stitch(paras: list[Paragraph]) -> None:
                 p.continued_by = fi
             if copy_key(p.text) == fk:
                 p.continues = di
+
+
+_JOIN_WINDOW = 400  # paragraphs: a fragment is looked for this far from its head, so the work stays linear
 
 
 def _next_content(paras: list[Paragraph], d: Paragraph) -> Paragraph | None:

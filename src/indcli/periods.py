@@ -81,9 +81,15 @@ def plan_containing(y: int) -> tuple[int, int]:
     return start, start + 4
 
 
+_MAY_HAVE_PERIOD = re.compile(r"\d|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
+                              r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
+
+
 def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Period]:
     """Every time expression in ``sentence``; month-only expressions take ``context_year``."""
     out: list[Period] = []
+    if not _MAY_HAVE_PERIOD.search(sentence):
+        return out
     year_now = doc_date.year
     for m in _PERIOD.finditer(sentence):
         a = m.start()
