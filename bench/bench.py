@@ -84,6 +84,13 @@ def baseline_scan(folder: Path) -> float:
     return time.perf_counter() - t
 
 
+def hash_key(*parts: object) -> int:
+    """A stable small hash of a fact's identity."""
+    import zlib
+
+    return zlib.crc32("|".join(map(str, parts)).encode("utf-8"))
+
+
 def make_big_table(path: Path, rows: int) -> None:
     """A synthetic facts table of ``rows`` rows with the real schema, written in row groups."""
     import datetime as dt
@@ -92,32 +99,42 @@ def make_big_table(path: Path, rows: int) -> None:
     import pyarrow.parquet as pq
 
     sys.path.insert(0, str(ROOT / "src"))
+    import random
+
     from indcli.contract import SCHEMA
 
-    provinces = ["江西", "湖北", "湖南", "安徽", "河南", "广东", "江苏", "山东", "浙江", "四川"]
+    rnd = random.Random(20261125)
+    provinces = ["江西", "湖北", "湖南", "安徽", "河南", "山西", "广东", "江苏", "山东", "浙江", "四川", "福建", "河北",
+                 "陕西", "重庆", "云南", "贵州", "广西", "辽宁", "吉林", "黑龙江", "内蒙古", "新疆", "甘肃", "宁夏",
+                 "青海", "海南", "西藏", "北京", "天津", "上海", "全国"]
+    # a long tail of metrics, as in real documents: a few very common, most rare
     metrics = ["规模以上工业增加值", "工业投资", "技术改造投资", "规模以上工业营业收入", "5G基站", "数字经济规模",
-               "高技术制造业增加值", "地区生产总值"] + [f"指标{i}" for i in range(192)]
+               "高技术制造业增加值", "地区生产总值"] + [f"指标{i}" for i in range(1992)]
+    weights = [1.0 / (rank + 1) for rank in range(len(metrics))]
     measures = ["growth", "level", "rank", "diff", "share", "cagr"]
-    kinds = ["actual", "actual", "actual", "target", "forecast"]
+    kinds = ["actual"] * 17 + ["target"] * 2 + ["forecast"]  # 85% actual, 10% target, 5% forecast
     chunk = 500_000
     with pq.ParquetWriter(path, SCHEMA, compression="zstd") as w:
         for start in range(0, rows, chunk):
             n = min(chunk, rows - start)
             idx = range(start, start + n)
             years = [2000 + (i * 7) % 30 for i in idx]
+            metric_of = rnd.choices(metrics, weights, k=n)
             cols = {
                 "fact_id": [f"{i:016x}" for i in idx],
-                "province": [provinces[i % 10] for i in idx],
-                "metric": [metrics[(i * 31) % 200] for i in idx],
-                "metric_raw": [metrics[(i * 31) % 200] for i in idx],
+                "province": [provinces[i % len(provinces)] for i in idx],
+                "metric": metric_of,
+                "metric_raw": metric_of,
                 "measure": [measures[i % 6] for i in idx],
-                "value": [float(i % 1000) / 10 for i in idx],
+                # the same fact gets the same value in every document that states it (no false conflicts)
+                "value": [float((hash_key(provinces[i % len(provinces)], m, i % 6, years[k], i % 20)) % 1000) / 10
+                          for k, (i, m) in enumerate(zip(idx, metric_of, strict=True))],
                 "unit": ["%" for _ in idx],
                 "comparator": ["=" for _ in idx],
                 "period_start": [dt.date(y, 1, 1) for y in years],
                 "period_end": [dt.date(y, 12, 31) for y in years],
                 "period_label": [f"{y}年" for y in years],
-                "kind": [kinds[i % 5] for i in idx],
+                "kind": [kinds[i % 20] for i in idx],
                 "source": [f"doc{i // 50:07d}.txt" for i in idx],
                 "line": [i % 500 + 1 for i in idx],
                 "quote": ["全省规上工业增加值增长7.7%。" for _ in idx],

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +133,40 @@ def _fetch(con, sql: str, params: dict[str, Any] | None = None) -> list[dict[str
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
 
+ROW_LIMIT = 20_000  # above this many matching rows, facts are merged in DuckDB before they reach Python
+
+
+def _fetch_facts(con, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Matching facts. A small result comes row by row; a large one (a table of millions of rows) is merged in
+    DuckDB first into one row per distinct value of each fact, with its first few sources and how many more
+    there are (``hidden_sources``), which is all the grouping and the cells need."""
+    n = con.execute(f"SELECT count(*) FROM facts WHERE {where}", params).fetchone()[0]
+    if n <= ROW_LIMIT:
+        return _fetch(con, f"SELECT * FROM facts WHERE {where}", params)
+    keys = ", ".join(_GROUP_KEY + ("value", "comparator"))
+    merged = _fetch(con, f"SELECT {keys}, min(fact_id) AS fact_id, any_value(period_label) AS period_label, "
+                         f"min(line) AS line, any_value(quote) AS quote, any_value(metric_en) AS metric_en, "
+                         f"any_value(metric_raw) AS metric_raw, count(DISTINCT source) AS n_sources, "
+                         f"list(DISTINCT source ORDER BY source)[1:{_SHOWN_SOURCES}] AS some_sources "
+                         f"FROM facts WHERE {where} GROUP BY {keys}", params)
+    rows = []
+    for m in merged:
+        listed = m.pop("some_sources") or [""]
+        total = m.pop("n_sources")
+        for i, src in enumerate(listed):
+            rows.append(dict(m, source=src, hidden_sources=(total - len(listed)) if i == 0 else 0))
+    return rows
+
+
+_SHOWN_SOURCES = 5
+
+
+def _count_sources(facts: Iterable[dict[str, Any]]) -> int:
+    """Documents stating these facts, including those merged away in a large table."""
+    facts = list(facts)
+    return len({f["source"] for f in facts}) + sum(f.get("hidden_sources") or 0 for f in facts)
+
+
 def known_metrics(con) -> Mapping[str, str]:
     """Metric → English gloss, for every metric in the data; queried only when first needed (a GROUP BY over a
     large table costs more than the rest of a query, and most names resolve from the lexicon alone)."""
@@ -182,6 +217,10 @@ class Claim:
     def sources(self) -> list[str]:
         return sorted({f["source"] for f in self.facts})
 
+    @property
+    def n_sources(self) -> int:
+        return _count_sources(self.facts)
+
 
 @dataclass
 class Group:
@@ -194,12 +233,11 @@ class Group:
     def first(self) -> dict[str, Any]:
         return self.facts[0]
 
-    def __getattr__(self, name: str) -> Any:  # province, metric, measure, unit, period_start … of the group
-        if name in _GROUP_KEY:
-            return self.key[_GROUP_KEY.index(name)]
-        raise AttributeError(name)
+    def __post_init__(self) -> None:  # province, metric, measure, unit, period_start … of the group
+        for name, value in zip(_GROUP_KEY, self.key, strict=True):
+            setattr(self, name, value)
 
-    @property
+    @cached_property
     def claims(self) -> list[Claim]:
         by: dict[tuple[float, str], Claim] = {}
         for f in sorted(self.facts, key=_fact_order):
@@ -216,6 +254,10 @@ class Group:
     @property
     def sources(self) -> list[str]:
         return sorted({f["source"] for f in self.facts})
+
+    @property
+    def n_sources(self) -> int:
+        return _count_sources(self.facts)
 
     @property
     def fact_ids(self) -> list[str]:
@@ -237,7 +279,10 @@ def group_facts(rows: Iterable[dict[str, Any]]) -> list[Group]:
     groups: dict[tuple, Group] = {}
     for r in rows:
         key = tuple((r.get(k) or "") if k in ("city", "scope") else r.get(k) for k in _GROUP_KEY)
-        groups.setdefault(key, Group(key)).facts.append(r)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = Group(key)
+        g.facts.append(r)
     return list(groups.values())
 
 
@@ -276,7 +321,7 @@ def group_text(g: Group, lang: str = "zh") -> tuple[str, str]:
     if len(claims) > 1:
         return " ≠ ".join(_claim_text(c, g.unit, lang) for c in claims), "conflict"
     text = _claim_text(claims[0], g.unit, lang)
-    n = len(g.sources)
+    n = g.n_sources
     if n > 1:
         text += f" ×{n}"
     return text, g.kind if g.kind in ("target", "forecast") else ""
@@ -340,7 +385,7 @@ def compare(data: Path | str | None, metric: str, *, provinces: Iterable[str] | 
         if year_to is not None:
             where.append("year(period_end) <= $year_to")
             params["year_to"] = year_to
-        rows = _fetch(con, "SELECT * FROM facts WHERE " + " AND ".join(where), params)
+        rows = _fetch_facts(con, " AND ".join(where), params)
         province_rows = [r for r in rows if not r.get("city")]
         city_rows = [r for r in rows if r.get("city")]
         empty = [p for p in provs if not any(r["province"] == p for r in province_rows)]
@@ -420,7 +465,7 @@ def _compare_result(metric: str, metric_en: str, provs: list[str], groups: list[
                         "measure": measure, "period": period, "period_start": g.period_start,
                         "period_end": g.period_end, "kind": g.kind, "scope": scope, "comparator": c.comparator,
                         "value": c.value, "unit": g.unit, "display": _claim_text(c, g.unit, lang),
-                        "sources": len(c.sources), "conflict": g.conflict,
+                        "sources": c.n_sources, "conflict": g.conflict,
                         "fact_ids": " ".join(f["fact_id"] for f in c.facts), "source_files": c.sources,
                     })
                 group_label = period + ("" if any_g.kind == "actual" else f" {kind_label}") + \
@@ -436,7 +481,7 @@ def _compare_result(metric: str, metric_en: str, provs: list[str], groups: list[
         if measure != "rank" and bars:
             charts.append(Chart(title, bars))
     footer = ["×n: the same figure stated by n documents."] if any(
-        len(g.sources) > 1 and not g.conflict for g in groups) else []
+        g.n_sources > 1 and not g.conflict for g in groups) else []
     for g in groups:
         if g.conflict:
             notes.append(_conflict_note(g, lang))
@@ -519,10 +564,16 @@ def targets(data: Path | str | None, province: str, *, metric: str | None = None
         if name:
             where.append("metric = $metric")
             params["metric"] = name
-        rows = _fetch(con, "SELECT * FROM facts WHERE " + " AND ".join(where), params)
+        goal_kinds = ("target", "forecast") if forecasts else ("target",)
+        params["goal_kinds"] = list(goal_kinds)
+        base = " AND ".join(where)
+        # goals, and only the actuals that can sit beside a goal (same metric and period)
+        cond = (f"{base} AND (list_contains($goal_kinds, kind) OR (kind = 'actual' AND (metric, period_start, "
+                f"period_end) IN (SELECT metric, period_start, period_end FROM facts WHERE {base} "
+                f"AND list_contains($goal_kinds, kind))))")
+        rows = _fetch_facts(con, cond, params)
     finally:
         con.close()
-    goal_kinds = ("target", "forecast") if forecasts else ("target",)
     groups = group_facts(rows)
     goals = [g for g in groups if g.kind in goal_kinds
              and (year_from is None or g.period_end.year >= year_from)
@@ -580,7 +631,7 @@ def _targets_result(prov: str, shown: list[Group], rate_of: dict[int, list[Group
             actual_text = group_text(actual, lang)[0] if actual else ""
             target_text, target_style = group_text(g, lang)
             src = g.facts and _where_source(sorted(g.facts, key=_fact_order)[0])
-            src_text = src + (f" (+{len(g.sources) - 1})" if len(g.sources) > 1 else "")
+            src_text = src + (f" (+{g.n_sources - 1})" if g.n_sources > 1 else "")
             att_cells = []
             for c in g.claims:
                 ratio, met, att = (None, None, "")
@@ -599,7 +650,7 @@ def _targets_result(prov: str, shown: list[Group], rate_of: dict[int, list[Group
                     "target": _claim_text(c, g.unit, lang), "rate": rate_text, "rate_value": rate_value,
                     "actual": actual_text, "actual_value": (actual.claims[0].value if actual and not actual.conflict
                                                             else None),
-                    "attainment": att, "attainment_ratio": ratio, "met": met, "sources": len(c.sources),
+                    "attainment": att, "attainment_ratio": ratio, "met": met, "sources": c.n_sources,
                     "source": [_where_source(f) for f in c.facts], "conflict": g.conflict,
                     "fact_ids": " ".join(f["fact_id"] for f in c.facts),
                 })
@@ -630,7 +681,7 @@ def _targets_result(prov: str, shown: list[Group], rate_of: dict[int, list[Group
         kinds = "targets or forecasts" if forecasts else "targets"
         notes.append(f"no {kinds} for {plabel}" + (f" ({metric})" if metric else "") + " in the data"
                      + ("." if forecasts else "; `--forecasts` adds what documents expect (预计, 有望)."))
-    footer = ["(+n): n more documents state the same target."] if any(len(g.sources) > 1 for g in shown) else []
+    footer = ["(+n): n more documents state the same target."] if any(g.n_sources > 1 for g in shown) else []
     return Result(fields, records, tables, notes, footer=footer)
 
 

@@ -73,6 +73,12 @@ class Result:
     records: list[dict[str, Any]]
     tables: list[Table]
     notes: list[str] = field(default_factory=list)  # below the tables; on stderr in machine formats
+
+    def shown_notes(self, limit: int = 12) -> list[str]:
+        """The notes to print: at most ``limit``, then one line saying how many more there are."""
+        if len(self.notes) <= limit:
+            return self.notes
+        return [*self.notes[:limit], f"… and {len(self.notes) - limit} more notes (use --format json to see all)"]
     charts: list[Chart] = field(default_factory=list)
     footer: list[str] = field(default_factory=list)  # legends and counts: human formats only
 
@@ -172,7 +178,7 @@ def output(result: Result, fmt: str | None = None, *, bom: bool = False, raw: bo
     text = render(result, fmt, bom=bom, raw=raw, chart=chart, terminal=terminal)
     write(text, out)
     if fmt in MACHINE and result.notes:
-        err.write("".join(f"note: {n}\n" for n in result.notes))
+        err.write("".join(f"note: {n}\n" for n in result.shown_notes()))
         err.flush()
 
 
@@ -343,7 +349,7 @@ def to_markdown(result: Result, *, chart: bool = False) -> str:
     if chart and result.charts:
         parts.append("```\n" + "\n".join(line for line, _style in chart_lines(result.charts, 100)) + "\n```")
     if result.notes or result.footer:
-        parts.append("\n".join(f"- {_md_escape(n)}" for n in [*result.footer, *result.notes]))
+        parts.append("\n".join(f"- {_md_escape(n)}" for n in [*result.footer, *result.shown_notes()]))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
@@ -414,7 +420,7 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
                           crop=False)
     if result.notes or result.footer:
         console.print()
-        for n in [*result.footer, *result.notes]:
+        for n in [*result.footer, *result.shown_notes()]:
             console.print(Text(n, style="dim" if terminal else ""))
     return buf.getvalue()
 
