@@ -39,8 +39,13 @@ def decode(data: bytes, name: str = "<input>") -> str:
     if data.startswith(b"%PDF"):
         raise DataError(f"{name}: is a PDF, not text", hint='install the extra with pip install "indcli[docs]"')
     if b"\x00" in data[:4096]:
-        if _looks_utf16(data):
-            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        for enc in ("utf-16-le", "utf-16-be"):  # UTF-16 without a BOM: zero bytes in its ASCII characters
+            try:
+                text = data[: len(data) // 2 * 2].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _plausible_text(text):
+                return text
         raise DataError(f"{name}: is binary, not text", hint="give a .txt, .html, .pdf or .docx file")
     try:
         return data.decode("utf-8")
@@ -60,10 +65,11 @@ def decode(data: bytes, name: str = "<input>") -> str:
                     hint="convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8")
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    evens, odds = sample[0::2].count(0), sample[1::2].count(0)
-    return max(evens, odds) > len(sample) // 4 and min(evens, odds) < len(sample) // 50
+def _plausible_text(text: str) -> bool:
+    """Decoded text that reads as a document: some Chinese, almost no control characters."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t")
+    return _plausible_chinese(sample) and controls * 100 < len(sample)
 
 
 def _plausible_chinese(text: str) -> bool:

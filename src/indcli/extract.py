@@ -121,12 +121,21 @@ class _Section:
 
 @dataclass
 class _Text:
-    """A logical paragraph: text plus, per character, its offset in the normalised document."""
+    """A logical paragraph: one or more paragraphs joined across layout breaks, with where each part starts
+    in the logical text (``starts``) and in the normalised document (the part's own ``start``)."""
 
     text: str
-    offsets: list[int]
+    starts: list[int]
     first: Paragraph
     parts: list[Paragraph]
+
+    def part_index(self, i: int) -> int:
+        return bisect.bisect_right(self.starts, i) - 1
+
+    def offset(self, i: int) -> int:
+        """Offset in the normalised document of logical character ``i``."""
+        k = self.part_index(i)
+        return self.parts[k].start + (i - self.starts[k])
 
 
 def extract_document(text: str, *, source: str, doc_date: date | None, province: str | None = None,
@@ -177,11 +186,13 @@ def _logical(text: str, layout: Layout, para: Paragraph) -> _Text:
         seen.add(nxt.index)
         parts.append(nxt)
     chars: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = []
+    n = 0
     for p in parts:
+        starts.append(n)
         chars.append(text[p.start : p.end])
-        offsets.extend(range(p.start, p.end))
-    return _Text("".join(chars), offsets, para, parts)
+        n += p.end - p.start
+    return _Text("".join(chars), starts, para, parts)
 
 
 def _sentences(t: str) -> list[tuple[int, int]]:
@@ -214,8 +225,8 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
             fa, fb = raw.pop("span")
             qa, qb = _quote_span(lt, a, b, fa, fb)
             oa, ob = norm.span(qa, qb)
-            line = bisect.bisect_right(line_starts, norm.starts[lt.offsets[a + fa]])
-            first_line = bisect.bisect_right(line_starts, norm.starts[lt.offsets[a]])
+            line = bisect.bisect_right(line_starts, norm.start_of(lt.offset(a + fa)))
+            first_line = bisect.bisect_right(line_starts, norm.start_of(lt.offset(a)))
             fact = Fact(source=source, line=line, quote=norm.original[oa:ob], char_start=oa, char_end=ob,
                         doc_date=doc_date, paragraph=para.index,
                         continued_from_line=first_line if first_line != line else None, **raw)
@@ -242,16 +253,16 @@ def _first_period(text: str, doc_date: date) -> Period | None:
 def _quote_span(lt: _Text, a: int, b: int, fa: int, fb: int) -> tuple[int, int]:
     """The sentence around a figure, cut to the part that is contiguous in the document (layout breaks)."""
     lo, hi = a + fa, a + fb - 1
-    while lo > a and lt.offsets[lo - 1] == lt.offsets[lo] - 1:
-        lo -= 1
-    while hi + 1 < b and lt.offsets[hi + 1] == lt.offsets[hi] + 1:
-        hi += 1
+    k_lo, k_hi = lt.part_index(lo), lt.part_index(hi)
+    lo = max(a, lt.starts[k_lo])  # a quote never crosses a layout break: it must be a substring of the file
+    part_end = lt.starts[k_hi + 1] if k_hi + 1 < len(lt.starts) else len(lt.text)
+    hi = min(b, part_end) - 1
     text = lt.text
     while lo <= hi and text[lo].isspace():
         lo += 1
     while hi >= lo and text[hi].isspace():
         hi -= 1
-    return lt.offsets[lo], lt.offsets[hi] + 1
+    return lt.offset(lo), lt.offset(hi) + 1
 
 
 # ---------------------------------------------------------------- sentence level

@@ -168,6 +168,9 @@ def ingest(paths: list[Path], out: Path, doc_date: date | None = None, strict: b
     from .store import read_rows, write_lock, write_parquet
 
     report = IngestReport(out=out)
+    if not any(True for _ in iter_paths(paths)):
+        raise UsageError(f"no documents under {', '.join(map(str, paths))}",
+                         hint="give .txt, .md, .html, .pdf or .docx files, or folders holding them")
     with write_lock(out):
         rows: Iterator[dict] | list[dict] = collect_rows(paths, doc_date, strict, progress, report, out, workers)
         if append and out.exists():

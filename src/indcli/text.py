@@ -7,6 +7,7 @@ character records the span of the original it came from, so quotes always point 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,18 +30,40 @@ _KEEP_WIDE = set("，。；：！？（）、")
 
 @dataclass(frozen=True)
 class Normalised:
-    """Normalised text plus, for each of its characters, the [start, end) span in the original text."""
+    """Normalised text plus a map back to the original characters.
+
+    The map is sparse, a list of segments, so a 50 MB document does not cost hundreds of MB of offsets: a
+    segment either copies the original one for one, or stands for a replaced span (百分之七点七 → 7.7%) whose
+    every character maps to the whole original span.
+    """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    seg_norm: tuple[int, ...]  # where each segment starts in the normalised text
+    seg_orig: tuple[int, ...]  # where it starts in the original
+    seg_orig_end: tuple[int, ...]  # for a replaced span, where it ends in the original; -1 for a copy
     original: str
+
+    def _segment(self, i: int) -> int:
+        return bisect.bisect_right(self.seg_norm, i) - 1
+
+    def start_of(self, i: int) -> int:
+        """Original offset where normalised character ``i`` begins."""
+        if i >= len(self.text):
+            return len(self.original)
+        k = self._segment(i)
+        return self.seg_orig[k] if self.seg_orig_end[k] >= 0 else self.seg_orig[k] + (i - self.seg_norm[k])
+
+    def end_of(self, i: int) -> int:
+        """Original offset just after normalised character ``i``."""
+        k = self._segment(i)
+        return self.seg_orig_end[k] if self.seg_orig_end[k] >= 0 else self.seg_orig[k] + (i - self.seg_norm[k]) + 1
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Original [start, end) of normalised [a, b)."""
         if b <= a:
-            return self.starts[a] if a < len(self.starts) else len(self.original), self.starts[a] if a < len(self.starts) else len(self.original)
-        return self.starts[a], self.ends[b - 1]
+            s = self.start_of(a)
+            return s, s
+        return self.start_of(a), self.end_of(b - 1)
 
     def original_slice(self, a: int, b: int) -> str:
         s, e = self.span(a, b)
@@ -77,6 +100,9 @@ def to_simplified(text: str) -> str:
     conv = _t2s().convert
     out = []
     for line in text.split("\n"):
+        if line.isascii():
+            out.append(line)
+            continue
         c = conv(line)
         if len(c) != len(line):  # a phrase rule changed the length: fall back to character by character
             c = "".join(ch2 if len(ch2 := conv(ch)) == 1 else ch for ch in line)
@@ -87,23 +113,29 @@ def to_simplified(text: str) -> str:
 def normalise(original: str) -> Normalised:
     """Normalise ``original`` for extraction; see the module docstring for what changes."""
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    seg_end: list[int] = []
+    pos = npos = 0
     for m in _SUBST.finditer(original):
         if m.start() > pos:
-            chunk = original[pos : m.start()]
-            pieces.append(chunk)
-            starts.extend(range(pos, m.start()))
-            ends.extend(range(pos + 1, m.start() + 1))
+            pieces.append(original[pos : m.start()])
+            seg_norm.append(npos)
+            seg_orig.append(pos)
+            seg_end.append(-1)
+            npos += m.start() - pos
         rep = _replacement(m)
-        pieces.append(rep)
-        starts.extend([m.start()] * len(rep))
-        ends.extend([m.end()] * len(rep))
+        if rep:
+            pieces.append(rep)
+            seg_norm.append(npos)
+            seg_orig.append(m.start())
+            seg_end.append(m.end())
+            npos += len(rep)
         pos = m.end()
-    if pos < len(original):
+    if pos < len(original) or not seg_norm:
         pieces.append(original[pos:])
-        starts.extend(range(pos, len(original)))
-        ends.extend(range(pos + 1, len(original) + 1))
+        seg_norm.append(npos)
+        seg_orig.append(pos)
+        seg_end.append(-1)
     text = to_simplified("".join(pieces))
-    return Normalised(text, tuple(starts), tuple(ends), original)
+    return Normalised(text, tuple(seg_norm), tuple(seg_orig), tuple(seg_end), original)
