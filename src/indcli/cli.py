@@ -411,7 +411,7 @@ def sql(
 def main() -> None:
     """Console entry point: run the app with one error handler at the edge."""
     try:
-        app(standalone_mode=False)
+        app(prog_name="indcli", standalone_mode=False)
     except IndcliError as e:
         if _state["debug"]:
             raise
