@@ -94,7 +94,9 @@ def _jobs(paths: list[Path], doc_date: date | None, out: Path | None, report: In
                                    "name, so it was skipped (rename one of them)")
             continue
         seen[path.name] = path
-        yield path, doc_date, manifests.setdefault(path.parent, load_manifest(path.parent)), out
+        if path.parent not in manifests:
+            manifests[path.parent] = load_manifest(path.parent)
+        yield path, doc_date, manifests[path.parent], out
 
 
 def collect_rows(paths: list[Path], doc_date: date | None = None, strict: bool = False,
