@@ -147,22 +147,55 @@ def _expected_count(head: str) -> int | None:
     return None
 
 
-def _join_score(d: Paragraph, f: Paragraph, near: bool) -> int:
-    if f.is_heading or f.furniture or _LIST_START.match(f.text) or _CAPTION.match(f.text):
+@dataclass(frozen=True)
+class _Head:
+    """What a dangling paragraph promises its continuation (computed once per paragraph)."""
+
+    text: str
+    from_end: bool  # ends "由A": wants 升至B
+    needs_value: bool  # ends 分别增长 / 达到: wants a figure
+    last_clause: str
+    open_share: bool  # an 占… with no 比重 yet
+    expected: int | None  # how many values a list promises
+
+
+@dataclass(frozen=True)
+class _Tail:
+    """What a candidate fragment offers (computed once per paragraph)."""
+
+    text: str
+    eligible: bool
+    first_sentence: str
+    n_figs: int
+    to_start: bool
+    figure_start: bool
+
+
+def _head(d: Paragraph) -> _Head:
+    last_clause = re.split(r"[，,。；;]", d.text)[-1]
+    return _Head(d.text, bool(_FROM_END.search(d.text)), bool(_NEEDS_VALUE_END.search(d.text)), last_clause,
+                 "占" in last_clause and "比重" not in last_clause, _expected_count(d.text))
+
+
+def _tail(f: Paragraph) -> _Tail:
+    eligible = not (f.is_heading or f.furniture or _LIST_START.match(f.text) or _CAPTION.match(f.text))
+    first = re.split(r"[。；;]", f.text)[0]
+    return _Tail(f.text, eligible, first, len(_FIGS.findall(first)), bool(_TO_START.match(f.text)),
+                 bool(_FIGURE_START.match(f.text)))
+
+
+def _join_score(d: _Head, f: _Tail, near: bool) -> int:
+    if not f.eligible:
         return 0
     score = _lexical_join(d.text, f.text)
-    first_sentence = re.split(r"[。；;]", f.text)[0]
-    n_figs = len(_FIGS.findall(first_sentence))
-    if _FROM_END.search(d.text) and _TO_START.match(f.text):
+    if d.from_end and f.to_start:
         score += 3
-    if _NEEDS_VALUE_END.search(d.text) and _FIGURE_START.match(f.text):
+    if d.needs_value and f.figure_start:
         score += 3
-    last_clause = re.split(r"[，,。；;]", d.text)[-1]
-    if "占" in last_clause and "比重" not in last_clause and "比重" in first_sentence:
+    if d.open_share and "比重" in f.first_sentence:
         score += 2
-    expected = _expected_count(d.text)
-    if expected and n_figs > 1 and "分别" in (last_clause + first_sentence):
-        score += 2 if expected == n_figs or (expected, n_figs) == (3, 6) else -2
+    if d.expected and f.n_figs > 1 and "分别" in (d.last_clause + f.first_sentence):
+        score += 2 if d.expected == f.n_figs or (d.expected, f.n_figs) == (3, 6) else -2
     if score and near:
         score += 1
     return score
@@ -176,14 +209,17 @@ def stitch(paras: list[Paragraph]) -> None:
         first_of.setdefault(copy_key(p.text), p)
     uniq = list(first_of.values())
     candidates: list[tuple[int, int, int, int]] = []
-    for d in uniq:
-        if not _dangling(d):
-            continue
+    heads = [d for d in uniq if _dangling(d)]
+    if not heads:
+        return
+    tails = {f.index: _tail(f) for f in uniq}
+    for d in heads:
         nxt = _next_content(paras, d)
+        head = _head(d)
         for f in uniq:
             if f is d or abs(f.index - d.index) > _JOIN_WINDOW:
                 continue
-            s = _join_score(d, f, near=f is nxt)
+            s = _join_score(head, tails[f.index], near=f is nxt)
             if s >= 2:
                 candidates.append((-s, abs(f.index - d.index), d.index, f.index))
     used_d: set[str] = set()
