@@ -189,7 +189,7 @@ def check(
     """
     from .check import check_rows
     from .query import data_file
-    from .store import read_rows
+    from .store import display_path, read_rows
 
     path = data_file(data)
     rows = read_rows(path)
@@ -197,9 +197,9 @@ def check(
     for p in problems:
         sys.stdout.write(f"{p.fact_id}\t{p.source}\t{p.line}\t{p.reason}\n")
     if problems:
-        raise DataError(f"{path}: {len(problems)} of {len(rows)} rows fail verification (listed on stdout)",
+        raise DataError(f"{display_path(path)}: {len(problems)} of {len(rows)} rows fail verification (listed on stdout)",
                         hint="re-run indcli ingest if the sources changed")
-    sys.stderr.write(f"{path}: all {len(rows)} rows verified against their sources\n")
+    sys.stderr.write(f"{display_path(path)}: all {len(rows)} rows verified against their sources\n")
 
 
 def _progress_callback(targets: list[Path]):
@@ -231,7 +231,9 @@ def _print_ingest_summary(report) -> None:
         err.write("\r\033[2K")
     per_prov = ", ".join(f"{p} {n}" for p, n in report.per_province.most_common())
     kept = f" (+{report.kept} kept from the table)" if report.kept else ""
-    err.write(f"ingested {report.documents} document(s), {report.facts} facts{kept} → {report.out}\n")
+    from .store import display_path
+
+    err.write(f"ingested {report.documents} document(s), {report.facts} facts{kept} → {display_path(report.out)}\n")
     if per_prov:
         err.write(f"  by province: {per_prov}\n")
     for w in report.warnings:

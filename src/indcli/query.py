@@ -899,7 +899,9 @@ def _show_result(fact: dict[str, Any], same: list[dict[str, Any]], lang: str, da
     if doc.get("url"):
         rows.append(("url", Cell(doc["url"])))
     if doc.get("document_path"):
-        rows.append(("file", Cell(doc["document_path"], "dim")))
+        from .store import display_path
+
+        rows.append(("file", Cell(display_path(doc["document_path"]), "dim")))
     rows.append(("quote", Cell(fact.get("quote") or "", mark=span)))
     if fact.get("figure_text"):
         rows.append(("as printed", Cell(fact["figure_text"])))

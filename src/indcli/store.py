@@ -20,6 +20,15 @@ def project_root() -> Path | None:
     return here if (here / "pyproject.toml").is_file() else None
 
 
+def display_path(path: Path | str) -> str:
+    """A path as a user reads it: relative to the current folder when it lies inside it, else as given."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)
+
+
 def default_data_path() -> Path:
     """$INDCLI_DATA, else ./data/indicators.parquet, else the checkout's data/indicators.parquet."""
     env = os.environ.get(ENV_DATA)
