@@ -117,6 +117,7 @@ class _Section:
     heading: str = ""
     period: Period | None = None
     year: int = 0
+    plan_end: int = 0  # in the goals part of a plan document: the plan's last year
 
 
 @dataclass
@@ -162,12 +163,18 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
     heading_year: int | None = None
     section = _Section()
     line_starts = _line_starts(norm.original)
+    plan = _plan_period(norm.text, doc_date)
+    in_plan_part = False  # past the plan's review of what was achieved
     for para in layout.paragraphs:
         if para.is_heading:
             m = re.search(r"((?:19|20)\d\d)年(?!\d{1,2}月)", para.text)
             heading_year = int(m.group(1)) if m else None
             item = re.fullmatch(r"\d{1,2}\.([^，,。；;：:\d]{2,24})。?", para.text)
-            section = _Section(heading=item.group(1) if item else "")
+            if plan and _PLAN_PART.search(para.text):
+                in_plan_part = True
+            elif plan and _REVIEW_PART.search(para.text):
+                in_plan_part = False
+            section = _Section(heading=item.group(1) if item else "", plan_end=plan[1] if plan and in_plan_part else 0)
             continue
         if para.furniture or para.continues is not None:
             continue
@@ -213,6 +220,8 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
     ctx.heading = section.heading
     if heading_year:
         ctx.period, ctx.year_relative = year_period(heading_year), False
+    if section.plan_end:  # what a plan's goals part states without a year is for the plan's horizon
+        ctx.period, ctx.year, ctx.year_relative, ctx.plan_mood = year_period(section.plan_end), section.plan_end, False, True
     if section.period is not None and not heading_year:
         ctx.period, ctx.year, ctx.inherited = section.period, section.year, True
         ctx.year_relative = section.period.relative
@@ -240,6 +249,29 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
 def _line_starts(text: str) -> list[int]:
     """Offsets where the lines of ``text`` begin, so a line number is one bisection away."""
     return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+_PLAN_TITLE = re.compile(r"规划|行动计划|实施方案|工作方案|发展纲要")
+_PLAN_PART = re.compile(r"主要目标|发展目标|总体目标|重点任务|主攻方向|发展重点|重点工程|保障措施|政策与保障|总体要求|空间布局")
+_REVIEW_PART = re.compile(r"发展基础|发展现状|发展成就|回顾|主要成效|取得的成绩")
+
+
+def _plan_period(text: str, doc_date: date) -> tuple[int, int] | None:
+    """(first, last) year of the plan a document sets out, if its opening names a plan and a period still open."""
+    head = text[:1500]
+    if not _PLAN_TITLE.search(head):
+        return None
+    m = re.search(r"规划期(?:限)?为?\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*((?:19|20)\d\d)", text)
+    if m:
+        first, last = int(m.group(1)), int(m.group(2))
+    else:
+        plan = re.search(r"“?(十[一二三四五]五)”?(?:制造业|工业|.{0,12})?规划", head)
+        if not plan:
+            return None
+        from .periods import PLANS
+
+        first, last = PLANS[plan.group(1)]
+    return (first, last) if last >= doc_date.year else None
 
 
 def _first_period(text: str, doc_date: date) -> Period | None:
