@@ -69,3 +69,17 @@ def test_gbk_and_big5_documents_decode():
     text = "全省规上工业增加值增长7.7%。"
     assert decode(text.encode("gb18030")) == text
     assert decode("全省規上工業增加值增長7.7%。".encode("big5")) == "全省規上工業增加值增長7.7%。"
+
+
+def test_goals_in_a_plan_documents_goals_part_are_targets_for_its_horizon():
+    text = ("某省工业发展“十五五”规划\n\n一、发展基础\n\n2025年，全省规上工业企业达到9000家。\n\n"
+            "二、重点任务\n\n培育100家单项冠军企业，建成20个智能工厂。\n")
+    got = extract_document(text, source="plan.txt", doc_date=date(2026, 3, 1), province="江西")
+    by = {f.value: (f.kind, f.period_label) for f in got}
+    assert by[9000.0] == ("actual", "2025年")
+    assert by[100.0] == ("target", "2030年") and by[20.0] == ("target", "2030年")
+
+
+def test_us_dollars_and_tonnes_keep_their_units():
+    got = facts("2021年，全省出口总额达到320亿美元，粮食产量突破560万吨。")
+    assert {(f.value, f.unit) for f in got} == {(3.2e10, "美元"), (5.6e6, "吨")}

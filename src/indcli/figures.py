@@ -131,7 +131,7 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     u = _unit_info(unit_w)
     if u is None or u.canonical == "位":
         return None  # 提升7位 is a move; a rank is written 第7位 (handled apart)
-    if u.dimension == "money" and _ATTRIBUTE_AFTER.match(after):
+    if u.dimension.startswith("money") and _ATTRIBUTE_AFTER.match(after):
         return None
     if u.dimension == "money" and _PRICE_BEFORE.search(s[:a]):
         return None
@@ -139,8 +139,9 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
         value = parse_number(num + (m.group("mult") or ""))
     except ValueError:
         return None
-    if unit_w in ("万亿元", "亿元", "万元"):
-        value = round(value * {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4}[unit_w], 2)
+    if unit_w in ("万亿元", "亿元", "万元", "亿美元", "万美元", "亿千瓦时"):
+        value = round(value * {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "亿美元": 1e8, "万美元": 1e4,
+                               "亿千瓦时": 1e8}[unit_w], 2)
     if unit_w == "EFLOPS":
         value *= 1000
     sign = m.group("sign")
