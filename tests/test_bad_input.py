@@ -17,7 +17,7 @@ from indcli.errors import DataError, UsageError
 from indcli.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
-GOOD = "2023年，全省规上工业增加值增长7.7%。\n"  # a sentence of our own with one figure
+GOOD = "2023年，江西省规上工业增加值增长7.7%。\n"  # a sentence of our own with one figure
 
 
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -44,7 +44,7 @@ def values(rows):
     ("utf16le.txt", GOOD.encode("utf-16-le")),  # without BOM
     ("gbk.txt", GOOD.encode("gbk")),
     ("gb18030.txt", GOOD.encode("gb18030")),
-    ("big5.txt", "2023年，全省規上工業增加值增長7.7%。\n".encode("big5")),
+    ("big5.txt", "2023年，江西省規上工業增加值增長7.7%。\n".encode("big5")),
 ])
 def test_encodings_are_detected_and_decoded(tmp_path, name, data):
     report, rows = run_ingest(tmp_path, {name: data})

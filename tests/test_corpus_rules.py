@@ -83,3 +83,19 @@ def test_goals_in_a_plan_documents_goals_part_are_targets_for_its_horizon():
 def test_us_dollars_and_tonnes_keep_their_units():
     got = facts("2021年，全省出口总额达到320亿美元，粮食产量突破560万吨。")
     assert {(f.value, f.unit) for f in got} == {(3.2e10, "美元"), (5.6e6, "吨")}
+
+
+def test_a_document_that_names_no_province_is_not_given_one():
+    warnings: list[str] = []
+    got = extract_document("2023年，全省规上工业增加值增长6.1%。全国规上工业增加值增长4.6%。", source="x.txt",
+                           doc_date=date(2024, 2, 1), warnings=warnings)
+    assert {(f.province, f.value) for f in got} == {("", 6.1), ("全国", 4.6)}
+    assert "--province" in warnings[0]
+
+
+def test_statistical_communique_phrasing():
+    got = facts("2023年，全省规模以上工业增加值比上年增长7.6%。年末全省共有规模以上工业企业2.1万家，比上年末增加"
+                "1280家。全省居民人均可支配收入32120元，增长6.1%。", when=date(2024, 3, 18), province="湖南")
+    assert {(f.metric, f.value) for f in got} == {
+        ("规模以上工业增加值", 7.6), ("规模以上工业企业", 21000.0), ("规模以上工业企业增量", 1280.0),
+        ("居民人均可支配收入", 32120.0), ("居民人均可支配收入", 6.1)}

@@ -133,6 +133,9 @@ def ingest(
                                              "$INDCLI_DATA, else data/indicators.parquet).", show_default=False)] = None,
     date_: Annotated[str | None, typer.Option("--date", help="Date of documents that have no manifest entry and "
                                               "no date in their text (YYYY-MM-DD).", show_default=False)] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Province of documents that have no manifest "
+                                                 "entry and name none in their text (hubei, 湖北 …).",
+                                                 show_default=False)] = None,
     append: Annotated[bool, typer.Option("--append", help="Add to the existing table instead of replacing it; a "
                                          "document ingested again replaces its own rows.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-j", min=0, help="Processes to extract with "
@@ -166,9 +169,14 @@ def ingest(
                          hint="add --out FILE, or --append to add them to data/indicators.parquet")
     targets = [Path(p) for p in paths] if paths else [default_seeds_dir()]
     out_path = Path(out) if out else default_data_path()
+    prov = None
+    if province:
+        from .names import resolve_province
+
+        prov = resolve_province(province)
     report = run_ingest(targets, out_path, _parse_date(date_), strict=strict, progress=_progress_callback(targets),
                         append=append, workers=workers or default_workers(),
-                        partitioned=Path(partitioned) if partitioned else None)
+                        partitioned=Path(partitioned) if partitioned else None, province=prov)
     _print_ingest_summary(report)
 
 

@@ -33,7 +33,7 @@ _POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达
 _PLAN_STRUCTURE = re.compile(r"^(?:是|重点产业|产业领域|领域|方面|行动|工程|任务|举措|环节|方向|省份|省区市|省市|城市|地区|市州)|(?:领域|方面|行动|工程|任务|举措|意识|自信|水平|能力|作用|效应)$")
 _GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
-_INDICATOR = re.compile(r"差距|收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
+_INDICATOR = re.compile(r"差距|出口|进口|收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
 _PROVINCE_ONLY = re.compile(r"全省|全国|我省|[\u4e00-\u9fff]{2,3}省?")
 _MULTI_SUBJECT = re.compile(r"\d+个(?:省份|省区市|省市|地区|城市|市州)|[粤苏鲁京津冀沪浙皖闽赣豫鄂湘桂琼渝川黔滇陕甘辽吉黑晋]{2,4}(?=经济|三省|两省|地区|GDP|合计)|[三两]省份?")
 _CREATE = re.compile(r"打造|培育|建设|新建|挖掘|搭建|开发|新增|创建|建成|组建|引进|认定|推动|形成|布局|争创|力争|确保")
@@ -156,7 +156,10 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
             f.doc_date = None
         return kept
     norm = normalise(text)
-    doc_prov = province or guess_doc_province(norm.text) or "全国"
+    doc_prov = province or guess_doc_province(norm.text)
+    if not doc_prov and warnings is not None:
+        warnings.append(f"{source}: names no province; its figures are stored with an empty province unless a "
+                        "sentence names one (give it with --province)")
     layout = analyse(norm.text, doc_prov)
     warn = warnings if warnings is not None else []
     facts: list[Fact] = []
@@ -709,6 +712,8 @@ def _phrase(cue_text: str, periods: list[Period], offset: int) -> str:
     """The metric phrase: the clause text before the figure with its time expressions removed."""
     t = cue_text
     for p in sorted(periods, key=lambda p: -p.pos):
+        if p.base and p.relative:
+            continue  # 比上年 stays: it is stripped with the cue it belongs to (比上年增长)
         a, b = p.pos - offset, p.end_pos - offset
         if 0 <= a and b <= len(t) and a < b:
             t = t[:a] + t[b:]

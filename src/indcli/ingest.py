@@ -47,13 +47,15 @@ def texts_dir(out: Path) -> Path:
 
 
 def extract_file(path: Path, doc_date: date | None = None, manifest: dict | None = None,
-                 warnings: list[str] | None = None, document: Document | None = None) -> list[Fact]:
-    """Facts of one document file, its date from the manifest, ``doc_date`` or the text."""
+                 warnings: list[str] | None = None, document: Document | None = None,
+                 province: str | None = None) -> list[Fact]:
+    """Facts of one document file, its date from the manifest, ``doc_date`` or the text; its province from the
+    manifest, ``province`` or the text."""
     path = Path(path)
     doc = document or read_document(path)
     meta = document_meta(path, doc.text, doc_date, manifest)
-    return extract_document(doc.text, source=path.name, doc_date=meta.date, province=meta.province or None,
-                            warnings=warnings)
+    return extract_document(doc.text, source=path.name, doc_date=meta.date,
+                            province=meta.province or province or None, warnings=warnings)
 
 
 @dataclass
@@ -65,15 +67,15 @@ class _DocResult:
     empty: bool = False
 
 
-def _process(job: tuple[Path, date | None, dict, Path | None]) -> _DocResult:
+def _process(job: tuple[Path, date | None, dict, Path | None, str | None]) -> _DocResult:
     """Extract one document (runs in a worker process when --workers > 1)."""
-    path, doc_date, manifest, out = job
+    path, doc_date, manifest, out, province = job
     warns: list[str] = []
     try:
         doc = read_document(path)
         if not doc.text.strip():
             return _DocResult(path, [], [], empty=True)
-        facts = extract_file(path, doc_date, manifest, warns, doc)
+        facts = extract_file(path, doc_date, manifest, warns, doc, province)
         text_path = _keep_text(doc, out) if out is not None else str(path)
     except IndcliError as e:
         return _DocResult(path, [], warns, error=e)
@@ -83,7 +85,7 @@ def _process(job: tuple[Path, date | None, dict, Path | None]) -> _DocResult:
 
 
 def _jobs(paths: list[Path], doc_date: date | None, out: Path | None, report: IngestReport,
-          progress: Callable[[Path], None] | None) -> Iterator[tuple[Path, date | None, dict, Path | None]]:
+          province: str | None) -> Iterator[tuple[Path, date | None, dict, Path | None, str | None]]:
     manifests: dict[Path, dict] = {}
     seen: dict[str, Path] = {}
     for path in iter_paths(paths):
@@ -96,16 +98,16 @@ def _jobs(paths: list[Path], doc_date: date | None, out: Path | None, report: In
         seen[path.name] = path
         if path.parent not in manifests:
             manifests[path.parent] = load_manifest(path.parent)
-        yield path, doc_date, manifests[path.parent], out
+        yield path, doc_date, manifests[path.parent], out, province
 
 
 def collect_rows(paths: list[Path], doc_date: date | None = None, strict: bool = False,
                  progress: Callable[[Path], None] | None = None, report: IngestReport | None = None,
-                 out: Path | None = None, workers: int = 1) -> Iterator[dict]:
+                 out: Path | None = None, workers: int = 1, province: str | None = None) -> Iterator[dict]:
     """Table rows for every document under ``paths``, document by document in a stable order (streamed, so
     memory does not grow with the corpus). A bad file is a warning, or an error with ``strict``."""
     report = report if report is not None else IngestReport()
-    jobs = _jobs(paths, doc_date, out, report, None)
+    jobs = _jobs(paths, doc_date, out, report, province)
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
@@ -160,7 +162,7 @@ def default_workers() -> int:
 
 def ingest(paths: list[Path], out: Path, doc_date: date | None = None, strict: bool = False,
            progress: Callable[[Path], None] | None = None, append: bool = False, workers: int = 1,
-           partitioned: Path | None = None) -> IngestReport:
+           partitioned: Path | None = None, province: str | None = None) -> IngestReport:
     """Extract every document under ``paths`` and write the table to ``out`` atomically.
 
     With ``append``, rows of the existing table are kept except those of documents ingested again, which are
@@ -174,7 +176,8 @@ def ingest(paths: list[Path], out: Path, doc_date: date | None = None, strict: b
         raise UsageError(f"no documents under {', '.join(map(str, paths))}",
                          hint="give .txt, .md, .html, .pdf or .docx files, or folders holding them")
     with write_lock(out):
-        rows: Iterator[dict] | list[dict] = collect_rows(paths, doc_date, strict, progress, report, out, workers)
+        rows: Iterator[dict] | list[dict] = collect_rows(paths, doc_date, strict, progress, report, out, workers,
+                                                         province)
         if append and out.exists():
             new = list(rows)
             old = [r for r in read_rows(out) if r["source"] not in report.per_document]
