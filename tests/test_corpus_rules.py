@@ -99,3 +99,9 @@ def test_statistical_communique_phrasing():
     assert {(f.metric, f.value) for f in got} == {
         ("规模以上工业增加值", 7.6), ("规模以上工业企业", 21000.0), ("规模以上工业企业增量", 1280.0),
         ("居民人均可支配收入", 32120.0), ("居民人均可支配收入", 6.1)}
+
+
+def test_last_years_value_named_in_comparison():
+    got = facts("2018年，全省生产总值增长7.8%，与上年的7.5%相比有所加快。", when=date(2019, 1, 25), province="湖北")
+    assert {(f.metric, f.measure, f.value, f.period_label) for f in got} == {
+        ("地区生产总值", "growth", 7.8, "2018年"), ("地区生产总值", "growth", 7.5, "2017年")}

@@ -103,6 +103,7 @@ class _Ctx:
     year_relative: bool = True  # ctx.year is the document's year, not one the text stated
     sentence_metric: str = ""  # the first metric named in the current sentence
     by_unit: dict = field(default_factory=dict)  # unit → (metric_raw, metric) last seen with it
+    measure_by_unit: dict = field(default_factory=dict)  # unit → the measure last seen with it
     inherited: bool = False  # the period came from an earlier paragraph under the same heading
     pending_text: str = ""  # paragraph text whose first stated period is the context, if no sentence sets one
     cumulative: bool = False  # the paragraph counts totals over its span (累计…)
@@ -512,6 +513,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         wide_text = s[_clause_start(s, g0.start) : g0.start]
         prev_end = group[-1].end
         measure, cue_word = _measure(g0, wide_text)
+        if not cue_word and g0.unit == "%" and re.search(r"(?:上年|去年|上一年)的?\s*$", s[: g0.start]) and \
+                ctx.measure_by_unit.get("%"):
+            measure = ctx.measure_by_unit["%"]  # 与上年的7.8%: the same measure as the figure it is compared with
         # the metric phrase
         raw_phrase = _phrase(cue_text, periods, start)
         if measure == "growth" and cue_word in cues()["negative"]["words"]:
@@ -651,6 +655,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             ctx.metric_raw, ctx.metric = new_group[-1][0], new_group[-1][1]
             ctx.sentence_metric = ctx.sentence_metric or ctx.metric
             ctx.by_unit[group[-1].unit] = (ctx.metric_raw, ctx.metric)
+            ctx.measure_by_unit[group[-1].unit] = measure
             if len(new_group) > 1 and measure not in ("diff",):
                 ctx.last_group = new_group
             elif len(new_group) > 1:
@@ -822,6 +827,9 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
         m = _BOUND_YEAR.search(before)
         if m and len(group) == 1:
             out.append(year_period(int(m.group(1))))
+            continue
+        if len(group) == 1 and re.search(r"(?:上年|去年|上一年)的?\s*$", before):
+            out.append(year_period(ctx.year - 1))  # 与上年的7.8%: last year's value of the same thing
             continue
         prior = [p for p in own if p.end_pos <= fig.start]
         cstart = _clause_start(s, fig.start)
