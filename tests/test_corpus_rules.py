@@ -105,3 +105,10 @@ def test_last_years_value_named_in_comparison():
     got = facts("2018年，全省生产总值增长7.8%，与上年的7.5%相比有所加快。", when=date(2019, 1, 25), province="湖北")
     assert {(f.metric, f.measure, f.value, f.period_label) for f in got} == {
         ("地区生产总值", "growth", 7.8, "2018年"), ("地区生产总值", "growth", 7.5, "2017年")}
+
+
+def test_a_list_of_provinces_pairs_each_with_its_value():
+    got = facts("2023年，湖北、湖南、江西三省规上工业增加值分别增长5.6%、5.1%和5.4%。", when=date(2024, 2, 1),
+                province="湖北")
+    assert {(f.province, f.metric, f.value) for f in got} == {
+        ("湖北", "规模以上工业增加值", 5.6), ("湖南", "规模以上工业增加值", 5.1), ("江西", "规模以上工业增加值", 5.4)}

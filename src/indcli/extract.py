@@ -547,6 +547,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             subject = _previous_subject(s, start)
             if subject and (not ctx.metric or not any(f.end <= _clause_start(s, start) and f.start >= len(s[: _clause_start(s, start)]) - len(prev_clause) for f in figs)):
                 raw_phrase = subject
+        per_province = _province_list(raw_phrase, len(group), "分别" in s[_clause_start(s, g0.start) : g0.start + 1])
+        if per_province:  # 湖北、湖南、江西三省规上工业增加值分别增长…: one value per province
+            raw_phrase = per_province[1]
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
         metric_pairs = [_metric_for(item, measure, ctx, g0.unit) for item in items]
         named_after = re.match(r"的([^，,。；、\d]{2,8})", s[group[-1].end :])
@@ -572,7 +575,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             pairs = metric_pairs
         elif len(metric_pairs) == 1:
             pairs = metric_pairs * n
-            if n > 1 and len({p.label for p in fig_periods}) == 1:
+            if n > 1 and len({p.label for p in fig_periods}) == 1 and not per_province:
                 prior = [(r["metric_raw"], r["metric"], _row_period(r)) for r in out if r["measure"] not in ("diff", "rank")]
                 source_group = ctx.last_group if len(ctx.last_group) == n else (prior[-n:] if len(prior) >= n else [])
                 if source_group and ("分别" in s[: g0.start] or measure in ("diff", "rank")):
@@ -615,7 +618,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                     period = span_period(y1, period.end.year)
             prov, method, city = _subject(s, fig.start, ctx)
             clause_text = s[_clause_start(s, fig.start) : fig.start]
-            if _MULTI_SUBJECT.search(clause_text) or re.search(r"相加|加总|总和", clause_text) and \
+            if per_province:
+                prov, method, city = per_province[0][group.index(fig)], "subject", ""
+            elif _MULTI_SUBJECT.search(clause_text) or re.search(r"相加|加总|总和", clause_text) and \
                     _MULTI_SUBJECT.search(s[: fig.start]):
                 continue  # 3个省份均增长8%, 粤苏鲁…GDP总量相加: figures about several provinces at once
             if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause_text) \
@@ -685,6 +690,28 @@ _PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(
 def _actual_cue(sentence: str, pos: int) -> bool:
     clause = sentence[_clause_start(sentence, pos) : pos]
     return _last_cue(clause, {"actual": cues()["kind"]["actual"]}) is not None
+
+
+@lru_cache(maxsize=1)
+def _province_list_re() -> re.Pattern[str]:
+    name = province_name_re().pattern
+    return re.compile(rf"^(?:全国)?((?:{name})(?:[、和及与](?:{name}))+)"
+                      r"(?:[两三四五六七八九十\d]个?省(?:份|市|区)?|等省份?)?(.*)$")
+
+
+def _province_list(phrase: str, n: int, distributive: bool) -> tuple[list[str], str] | None:
+    """([provinces], rest of the phrase) when a phrase begins with a list of ``n`` provinces and 分别 pairs them
+    with ``n`` values in order."""
+    if n < 2 or not distributive:
+        return None
+    m = _province_list_re().match(phrase.strip("，, "))
+    if not m:
+        return None
+    names = province_names()
+    provs = [names[p] for p in province_name_re().findall(m.group(1))]
+    if len(provs) != n or not all(provs):
+        return None
+    return provs, m.group(2)
 
 
 def _row_period(row: dict) -> Period:
