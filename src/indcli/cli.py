@@ -4,7 +4,6 @@ Exit codes: 0 success, 1 runtime failure (unreadable data file, failed write), 2
 province, bad option). A traceback only with --debug.
 """
 
-from __future__ import annotations
 
 import os
 import sys
@@ -418,10 +417,27 @@ def sql(
 
 
 
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: when the command is known, one holding only that command, so typer builds one
+    command's parser instead of all of them (a few ms on every query). `indcli --help` gets the full app."""
+    words = [a for a in argv if not a.startswith("-")]
+    if not words:
+        return app
+    for info in app.registered_commands:
+        name = info.name or info.callback.__name__.replace("_", "-")
+        if name == words[0] and all(a == "--debug" for a in argv[: argv.index(words[0])]):
+            slim = typer.Typer(name=app.info.name, help=app.info.help, no_args_is_help=True,
+                               add_completion=False, rich_markup_mode=None, context_settings=app.info.context_settings)
+            slim.registered_callback = app.registered_callback
+            slim.registered_commands = [info]
+            return slim
+    return app
+
+
 def main() -> None:
     """Console entry point: run the app with one error handler at the edge."""
     try:
-        app(prog_name="indcli", standalone_mode=False)
+        _app_for(sys.argv[1:])(prog_name="indcli", standalone_mode=False)
     except IndcliError as e:
         if _state["debug"]:
             raise

@@ -6,7 +6,6 @@ Pure functions over the lexicon; no DuckDB, no typer, no rich.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import unicodedata
@@ -83,6 +82,8 @@ def resolve_province(text: str) -> str:
 
 def province_suggestions(text: str, n: int = 3) -> list[str]:
     """Close province names, formatted 湖北 (Hubei)."""
+    import difflib
+
     from .lexicon import provinces
 
     s = clean(text)
@@ -228,6 +229,8 @@ def metric_suggestions(text: str, known: Mapping[str, str], n: int = 5) -> list[
         if name not in out:
             out.append(name)
 
+    import difflib
+
     key = _words(s) if latin else canonical(s)
     pool = [c for c in cands if bool(_LATIN.search(c)) == latin or not latin]
     for m in difflib.get_close_matches(key, pool, n=n * 2, cutoff=0.55 if latin else 0.5):
@@ -250,6 +253,8 @@ def related_metrics(metric: str, available: Mapping[str, int], n: int = 5) -> li
     inside the other). Names ending alike come first (the head noun comes last in Chinese: …增加值), then the most
     similar, then the most stated.
     """
+    import difflib
+
     scored = []
     for name, count in available.items():
         if name == metric:

@@ -11,7 +11,6 @@ values make a conflict, shown as such and never resolved.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections import defaultdict
@@ -332,6 +331,8 @@ def _check_years(year_from: int | None, year_to: int | None) -> None:
 
 
 def _check_choices(values: Iterable[str] | None, allowed: Sequence[str], what: str) -> list[str]:
+    import difflib
+
     out = []
     for v in values or ():
         v = str(getattr(v, "value", v)).strip().lower()
@@ -772,6 +773,8 @@ def show(data: Path | str | None, fact_id: str, *, lang: str = "zh") -> Result:
     """One fact with everything known about it: the columns, its document's metadata (from the manifest beside
     the source documents, when there is one), the quote with the figure highlighted, and the other documents
     that state the same fact. A unique prefix of the id is enough."""
+    import difflib
+
     prefix = (fact_id or "").strip().lower()
     if not prefix:
         raise UsageError("give a fact id (or its first characters)", hint="ids are in the fact_ids column of "

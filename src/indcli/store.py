@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -99,6 +98,8 @@ def write_parquet(rows: Iterable[dict], target: Path, row_group_size: int = 50_0
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise DataError(f"{target.parent}: cannot create the folder ({e.strerror})", hint="choose another --out") from e
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     count = 0
