@@ -23,3 +23,11 @@ def test_every_command_help_has_an_example():
     for command in ["ingest", "compare", "targets", "metrics", "show", "sql", "check"]:
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "indcli " + command in result.output and "Example" in result.output
+
+
+def test_version():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "indcli.cli", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("indcli ")

@@ -104,14 +104,17 @@ ToOption = Annotated[
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True,
+                                          callback=lambda v: _print_version() if v else None)] = False,
 ) -> None:
     _state["debug"] = debug
-    if version:
-        from . import __version__
 
-        typer.echo(f"indcli {__version__}")
-        raise typer.Exit(0)
+
+def _print_version() -> None:
+    from . import __version__
+
+    typer.echo(f"indcli {__version__}")
+    raise typer.Exit(0)
 
 
 def _parse_date(value: str | None) -> date | None:
