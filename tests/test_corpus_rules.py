@@ -112,3 +112,16 @@ def test_a_list_of_provinces_pairs_each_with_its_value():
                 province="湖北")
     assert {(f.province, f.metric, f.value) for f in got} == {
         ("湖北", "规模以上工业增加值", 5.6), ("湖南", "规模以上工业增加值", 5.1), ("江西", "规模以上工业增加值", 5.4)}
+
+
+def test_news_style_paragraph_with_cities_single_months_totals_and_targets():
+    text = ("2024年全省规模以上工业增加值同比增长7.7%，其中12月当月增长8.2%。长沙市规模以上工业增加值增长8.6%，株洲市"
+            "增长9.1%。新增规模以上工业企业1860家，总数突破2.2万家。\n\n2025年，全省工业和信息化系统将力争规模以上工业增加值"
+            "增长6.5%左右，到2027年先进制造业集群营业收入突破2万亿元。\n")
+    got = extract_document(text, source="n.txt", doc_date=date(2025, 1, 20), province="湖南")
+    rows = {(f.city, f.metric, f.value, f.period_label, f.kind) for f in got}
+    assert rows == {
+        ("", "规模以上工业增加值", 7.7, "2024年", "actual"), ("", "规模以上工业增加值", 8.2, "2024年12月", "actual"),
+        ("长沙", "规模以上工业增加值", 8.6, "2024年", "actual"), ("株洲", "规模以上工业增加值", 9.1, "2024年", "actual"),
+        ("", "新增规模以上工业企业", 1860.0, "2024年", "actual"), ("", "规模以上工业企业", 22000.0, "2024年", "actual"),
+        ("", "规模以上工业增加值", 6.5, "2025年", "target"), ("", "先进制造业集群营业收入", 2e12, "2027年", "target")}

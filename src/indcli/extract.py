@@ -30,6 +30,9 @@ _BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?
 _ACHIEVE = re.compile(r"(?:共建成|累计建成|新建成|建成|新建|培育形成|培育|形成|拥有|新增|认定|创建|获批|入选|引进|开通|累计|共有|现有|有)\s*$")
 _PREP_BEFORE = re.compile(r"(?:(?:对|向|为|在|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
 _POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
+_MID_CUE = re.compile(r"力争|争取|确保|预计|有望|计划|将")
+_GENERIC_SUBJECT = re.compile(r"^(?:行业|大类行业|产品|城市|地区|市州)(?:保持|实现|增长|下降|均|都|中)")
+_GENERIC_COUNT = {"行业", "大类行业", "产品", "城市", "地区", "市州", "县", "个", "家", "项"}
 _PLAN_STRUCTURE = re.compile(r"^(?:是|重点产业|产业领域|领域|方面|行动|工程|任务|举措|环节|方向|省份|省区市|省市|城市|地区|市州)|(?:领域|方面|行动|工程|任务|举措|意识|自信|水平|能力|作用|效应)$")
 _GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
@@ -525,7 +528,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
                 continue
             raw_phrase = _noun_after(s, group[-1])
-            if not raw_phrase or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or find_figures(raw_phrase):
+            if not raw_phrase or raw_phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(raw_phrase) or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or find_figures(raw_phrase):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
         if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(
                 f.prenominal and f.end <= g0.start and f.start >= _clause_start(s, g0.start) for f in figs):
@@ -676,8 +679,10 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         last = own[-1]
         if last.span and last.years_known:
             ctx.last_span = last
-        if not last.span or last.years_known:
+        single_month = not last.span and last.start.month == last.end.month
+        if (not last.span or last.years_known) and not single_month:  # 12月当月 is that figure's alone
             ctx.period = last
+        if not last.span or last.years_known:
             if not last.span:
                 ctx.year = last.start.year
                 ctx.year_relative = last.relative
@@ -748,6 +753,9 @@ def _phrase(cue_text: str, periods: list[Period], offset: int) -> str:
             continue  # 比上年 stays: it is stripped with the cue it belongs to (比上年增长)
         a, b = p.pos - offset, p.end_pos - offset
         if 0 <= a and b <= len(t) and a < b:
+            lead = re.search(r"(?:(?:力争|争取|计划)(?:到|至)|(?:^|(?<=[，,\s]))(?:到|至|截至|截止))$", t[:a])
+            if lead:
+                a = lead.start()  # 到2027年: the horizon goes with its preposition
             t = t[:a] + t[b:]
     parts = [x for x in re.split(r"[，,]", t) if x.strip()]
     return parts[-1] if parts else ""
@@ -800,7 +808,13 @@ def _split_subject(phrase: str) -> tuple[str, str, str]:
 
 def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str, str]:
     """(metric_raw, metric) for a phrase; pronouns (数量, 规模, 增速) and empty phrases take the last metric."""
+    cut = _MID_CUE.split(item)
+    if len(cut) > 1 and strip_phrase(cut[-1]):
+        item = cut[-1]  # 全省工信系统将力争规上工业增加值: the metric is what follows the cue
     raw0 = strip_phrase(item)
+    if raw0 in ("总数", "总量", "总计") and ctx.metric.startswith("新增"):
+        stock = ctx.metric[2:]
+        return stock, canonical(stock)  # 新增1860家，总数突破2.2万家: the total, not the additions
     raw = raw0 if raw0 in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw0)
     raw = re.sub(r"^(?:全省|我省)", "", raw)
     tier = re.fullmatch(r"(?:过|超过|超)([\d.]+|[千百十万亿]+)亿?元?(?:以上)?的?", raw)

@@ -14,7 +14,7 @@ _LEADING = ("其中", "此外", "另外", "同时", "全省", "全市", "我省"
             "现有", "全部规模以上", "也", "则", "均", "分别", "这一", "该", "期间", "时期", "以来", "首次", "继续", "持续",
             "稳步", "进一步", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "据初步核算", "初步核算",
             "统计显示", "数据显示", "按可比价格计算", "全社会", "但与", "但", "相比", "为企业", "依旧", "依然", "仍然",
-            "帮助", "推动", "推进", "加快", "聚焦", "围绕", "大力", "支持", "●", "获批", "签约", "累计建成", "建成", "入围",
+            "当月", "单月", "帮助", "推动", "推进", "加快", "聚焦", "围绕", "大力", "支持", "●", "获批", "签约", "累计建成", "建成", "入围",
             "开展", "开通", "实施", "先后", "拥有", "带动", "成为", "较上年末", "比上年末", "比上年底", "较上年", "比上年", "上年同期", "上年的", "上年", "去年的", "去年", "较",
             "每年", "近几年", "创建",
             "认定", "培育形成", "培育", "筛选树立", "树立", "要着力实现", "着力实现", "要实现", "确保", "争取", "着力",
@@ -45,7 +45,8 @@ def _sorted(words: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _strip_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One regex for every leading filler and one for every trailing cue word, longest first."""
-    names = tuple(province_names()) + tuple(k for k, (_p, kind) in places().items() if kind == "city")
+    cities = tuple(k for k, (_p, kind) in places().items() if kind == "city")
+    names = tuple(province_names()) + cities + tuple(c + "市" for c in cities)
     lead = _sorted(_LEADING + names)
     trail = _sorted(_TRAILING + tuple(cues()["kind"]["target"]) + tuple(cues()["kind"]["forecast"]))
     return (re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")"),

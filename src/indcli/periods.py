@@ -24,6 +24,7 @@ _PERIOD = re.compile(
     rf"|(?P<yone>(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月(?!\d{{0,2}}日|份?[{DASH}\d]))"
     r"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|末|底)?(?!\d{1,2}\s*月))"
     rf"|(?P<months>(?P<m4>\d{{1,2}})\s*[{DASH}]\s*(?P<m5>\d{{1,2}})\s*月(?![\d]{{0,2}}日))"
+    rf"|(?P<month>(?P<m6>\d{{1,2}})\s*月(?:当月|份)?(?![\d]{{0,2}}日|\s*[{DASH}]))"
     rf"|(?P<cnmonths>(?P<cm1>[一二三四五六七八九十]{{1,2}})\s*[{DASH}]\s*(?P<cm2>[一二三四五六七八九十]{{1,3}})\s*月)"
     rf"|(?P<q>{'|'.join(sorted(QUARTERS, key=len, reverse=True))})"
     r"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:期间|时期|以来|末)?)"
@@ -94,7 +95,8 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
     for m in _PERIOD.finditer(sentence):
         a = m.start()
         merge = bool(out) and not out[-1].span and out[-1].end_pos >= a - 1 and out[-1].start.month == 1 \
-            and out[-1].end.month == 12 and (m.group("months") or m.group("q") or m.group("cnmonths"))
+            and out[-1].end.month == 12 and (m.group("months") or m.group("q") or m.group("cnmonths")
+                                             or m.group("month"))
         if merge:
             context_year = out[-1].start.year
         b = m.end()
@@ -122,6 +124,10 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
             m1, m2 = int(m.group("m4")), int(m.group("m5"))
             if 1 <= m1 < m2 <= 12:
                 p = months_period(context_year, m1, m2, a, b)
+        elif m.group("month"):
+            m6 = int(m.group("m6"))
+            if 1 <= m6 <= 12:
+                p = months_period(context_year, m6, m6, a, b)
         elif m.group("cnmonths"):
             m1, m2 = cn_int(m.group("cm1")), cn_int(m.group("cm2"))
             if m1 and m2 and 1 <= m1 < m2 <= 12:
@@ -158,7 +164,8 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
                                years_known=False)
         if p is None:
             continue
-        if m.group("months") or m.group("cnmonths") or m.group("q") or m.group("rel") or m.group("relspan"):
+        if m.group("months") or m.group("month") or m.group("cnmonths") or m.group("q") or m.group("rel") or \
+                m.group("relspan"):
             p = replace(p, relative=True)
         if any(sentence[max(0, a - 3) : a].endswith(w) for w in _BASE_BEFORE):
             p = replace(p, base=True)
