@@ -125,3 +125,18 @@ def test_news_style_paragraph_with_cities_single_months_totals_and_targets():
         ("长沙", "规模以上工业增加值", 8.6, "2024年", "actual"), ("株洲", "规模以上工业增加值", 9.1, "2024年", "actual"),
         ("", "新增规模以上工业企业", 1860.0, "2024年", "actual"), ("", "规模以上工业企业", 22000.0, "2024年", "actual"),
         ("", "规模以上工业增加值", 6.5, "2025年", "target"), ("", "先进制造业集群营业收入", 2e12, "2027年", "target")}
+
+
+def test_text_from_a_pdf_wrapped_at_a_fixed_width_reads_like_the_paragraphs():
+    paragraph = ("“十三五”期间全省研究与试验发展经费投入由401.2亿元增至812.5亿元，科研机构由1730家增至2911家。"
+                 "2020年全省规上工业企业利润总额增长5.6%，营业收入利润率为6.02%，高于全国0.3个百分点。"
+                 "力争到2025年，全省智能装备产业营业收入达到3000亿元，年均增长12%左右。")
+    body = paragraph * 3  # a page's worth of lines, so the common width can be seen
+    text = "某省制造业发展规划\n\n" + body + "\n"
+    wrapped = "某省制造业发展规划\n" + "\n".join(body[i:i + 30] for i in range(0, len(body), 30)) + "\n"
+    when = date(2021, 6, 1)
+    whole = extract_document(text, source="a.txt", doc_date=when, province="湖北")
+    pdf = extract_document(wrapped, source="b.txt", doc_date=when, province="湖北")
+    key = lambda f: (f.metric, f.measure, f.value, f.period_label, f.kind)  # noqa: E731
+    assert len(whole) == 9 and sorted(map(key, pdf)) == sorted(map(key, whole))
+    assert all(f.quote in wrapped for f in pdf)

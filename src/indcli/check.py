@@ -56,7 +56,7 @@ def check_rows(rows: list[dict], base: Path) -> list[Problem]:
                                     f"the quote is no longer at its offsets (found {where})"))
             continue
         fig = r.get("figure_text") or ""
-        if fig and fig not in normalise(r["quote"]).text and not r.get("continued_from_line"):
+        if fig and fig not in normalise(r["quote"]).text.replace("\n", "") and not r.get("continued_from_line"):
             problems.append(Problem(r["fact_id"], r["source"], r["line"], f"the figure {fig!r} is not in the quote"))
             continue
         value = figure_value(fig) if fig else None

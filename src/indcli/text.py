@@ -110,28 +110,71 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
-def normalise(original: str) -> Normalised:
-    """Normalise ``original`` for extraction; see the module docstring for what changes."""
+_TERMINAL = set("。！？!?；;：:…")  # a closing quote or bracket often ends a wrapped line mid-sentence
+
+
+def wrap_breaks(original: str) -> list[int]:
+    """Offsets of line breaks that only wrap a paragraph, as in text taken from a PDF: lines filled to a common
+    width that end mid-sentence. [] for ordinary text (one paragraph a line), so nothing changes there."""
+    lines = original.split("\n")
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    if len(lengths) < 8:
+        return []
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width < 16 or width > 120:
+        return []
+    full = [i for i, ln in enumerate(lines[:-1])
+            if len(ln.strip()) >= width - 2 and ln.strip() and ln.strip()[-1] not in _TERMINAL and lines[i + 1].strip()]
+    if len(full) < max(5, len(lengths) * 0.3):
+        return []
+    offsets, pos = [], 0
+    breaks = set(full)
+    for i, ln in enumerate(lines[:-1]):
+        pos += len(ln)
+        if i in breaks:
+            offsets.append(pos)
+        pos += 1
+    return offsets
+
+
+def _events(original: str, drop: list[int]):
+    """Substitutions in order: the regular ones, and the line breaks to drop."""
+    drops = iter(sorted(drop))
+    nxt = next(drops, None)
+    for m in _SUBST.finditer(original):
+        while nxt is not None and nxt < m.start():
+            yield nxt, nxt + 1, ""
+            nxt = next(drops, None)
+        while nxt is not None and nxt < m.end():
+            nxt = next(drops, None)
+        yield m.start(), m.end(), _replacement(m)
+    while nxt is not None:
+        yield nxt, nxt + 1, ""
+        nxt = next(drops, None)
+
+
+def normalise(original: str, unwrap: bool = True) -> Normalised:
+    """Normalise ``original`` for extraction; see the module docstring for what changes. With ``unwrap``, line
+    breaks that only wrap a paragraph (PDF text) are removed so sentences read whole."""
     pieces: list[str] = []
     seg_norm: list[int] = []
     seg_orig: list[int] = []
     seg_end: list[int] = []
     pos = npos = 0
-    for m in _SUBST.finditer(original):
-        if m.start() > pos:
-            pieces.append(original[pos : m.start()])
+    for start, end, rep in _events(original, wrap_breaks(original) if unwrap else []):
+        if start > pos:
+            pieces.append(original[pos:start])
             seg_norm.append(npos)
             seg_orig.append(pos)
             seg_end.append(-1)
-            npos += m.start() - pos
-        rep = _replacement(m)
+            npos += start - pos
         if rep:
             pieces.append(rep)
             seg_norm.append(npos)
-            seg_orig.append(m.start())
-            seg_end.append(m.end())
+            seg_orig.append(start)
+            seg_end.append(end)
             npos += len(rep)
-        pos = m.end()
+        pos = end
     if pos < len(original) or not seg_norm:
         pieces.append(original[pos:])
         seg_norm.append(npos)
