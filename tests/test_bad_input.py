@@ -70,15 +70,29 @@ def test_a_bad_file_is_skipped_with_a_warning_and_good_ones_still_ingested(tmp_p
     assert len(report.warnings) == 1 and name in report.warnings[0] and message in report.warnings[0]
 
 
-def test_pdf_without_the_docs_extra_says_what_to_install(tmp_path):
-    pytest.importorskip("pytest")
-    try:
-        import pypdf  # noqa: F401
-        pytest.skip("pypdf is installed here")
-    except ImportError:
-        pass
-    report, _ = run_ingest(tmp_path, {"report.pdf": b"%PDF-1.4\n", "good.txt": GOOD.encode()})
-    assert 'pip install "indcli[docs]"' in report.warnings[0]
+def test_pdf_without_the_docs_extra_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # as if the [docs] extra were not installed
+    report, rows = run_ingest(tmp_path, {"report.pdf": b"%PDF-1.4\n", "good.txt": GOOD.encode()})
+    assert values(rows) == [7.7] and 'pip install "indcli[docs]"' in report.warnings[0]
+
+
+def test_a_word_document_is_read_through_its_text(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("江西省工业运行情况")
+    d.add_paragraph(GOOD.strip())
+    (tmp_path / "docs").mkdir()
+    d.save(tmp_path / "docs" / "report.docx")
+    report, rows = run_ingest(tmp_path, {})
+    assert values(rows) == [7.7] and rows[0]["quote"] in (tmp_path / rows[0]["text_path"]).read_text(encoding="utf-8")
+    assert cli("check", "--data", str(tmp_path / "t.parquet")).returncode == 0
+
+
+def test_a_damaged_pdf_is_a_warning(tmp_path):
+    pytest.importorskip("pypdf")
+    report, rows = run_ingest(tmp_path, {"broken.pdf": b"%PDF-1.4\n1 0 obj<<>>\ntrailer<<>>", "good.txt": GOOD.encode()})
+    assert values(rows) == [7.7]
+    assert len(report.warnings) == 1 and "broken.pdf" in report.warnings[0]
 
 
 def test_html_is_reduced_to_its_text_and_the_text_is_kept_for_checking(tmp_path):
