@@ -140,3 +140,16 @@ def test_text_from_a_pdf_wrapped_at_a_fixed_width_reads_like_the_paragraphs():
     key = lambda f: (f.metric, f.measure, f.value, f.period_label, f.kind)  # noqa: E731
     assert len(whole) == 9 and sorted(map(key, pdf)) == sorted(map(key, whole))
     assert all(f.quote in wrapped for f in pdf)
+
+
+def test_traditional_half_year_report_with_siblings_and_summary_nouns():
+    text = ("今年上半年，全省規(guī)模以上工業(yè)增加值同比增長(zhǎng)6.2%，居中部六省第2位。\n"
+            "1-6月，全省規(guī)模以上工業(yè)企業(yè)實(shí)現(xiàn)營(yíng)業(yè)收入2.08萬(wàn)億元；實(shí)現(xiàn)利潤(rùn)總額985.6億元，下降4.3%。\n"
+            "電子信息、有色金屬、裝備制造三大產(chǎn)業(yè)營(yíng)業(yè)收入分別增長(zhǎng)9.5%、4.7%、6.1%。\n")
+    got = extract_document(text, source="t.txt", doc_date=date(2024, 8, 15), province="江西")
+    rows = {(f.metric, f.measure, f.value) for f in got}
+    assert ("规模以上工业利润总额", "level", 98560000000.0) in rows
+    assert ("规模以上工业利润总额", "growth", -4.3) in rows
+    assert ("装备制造营业收入", "growth", 6.1) in rows and ("电子信息营业收入", "growth", 9.5) in rows
+    assert ("规模以上工业增加值", "rank", 2.0) in rows
+    assert all(f.period_label == "2024年1—6月" for f in got)

@@ -536,12 +536,13 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         bare = strip_phrase(raw_phrase)
         bare_now = bare
         if measure in ("level", "cagr", "growth") and bare in _BARE:
-            sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if ctx.sentence_metric.endswith(b)), "")
-            project = re.search(r"(项目|工程|企业)$", ctx.sentence_metric)
-            if sibling and len(ctx.sentence_metric) > len(sibling):  # 园区实现营业收入…、利润… → 园区利润
-                raw_phrase = ctx.sentence_metric[: -len(sibling)] + bare
+            near = ctx.sentence_metric or ctx.metric
+            sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if near.endswith(b)), "")
+            project = re.search(r"(项目|工程|企业)$", near)
+            if sibling and len(near) > len(sibling):  # 园区实现营业收入…、利润… → 园区利润
+                raw_phrase = near[: -len(sibling)] + bare
             elif project and bare == "投资" and project.start() >= 2:  # 实施技改项目…，完成投资… → 技术改造投资
-                raw_phrase = ctx.sentence_metric[: project.start()] + bare
+                raw_phrase = near[: project.start()] + bare
             else:
                 raw_phrase = (_owner(s, start) or _heading_owner(ctx.heading)) + bare
         increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
@@ -782,8 +783,9 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
     items = [x for x in re.split(r"、|和|及", subject) if x]
     if len(items) < 2:
         return [phrase]
-    if re.search(r"[一二三四五六七八九十\d]+大?(?:行业|产业|领域)(?:增速)?$", items[-1]):
-        items[-1] = re.sub(r"[一二三四五六七八九十\d]+大?(?:行业|产业|领域)(?:增速)?$", "", items[-1])
+    # 有色金属、装备制造三大产业营业收入: the summary noun (三大产业) belongs to no single item
+    items[-1] = re.sub(r"[一二三四五六七八九十两\d]+大?(?:行业|产业|领域|板块)(?:增速)?(?=增加值|营业收入|产值|增速|$)", "",
+                       items[-1])
     head = ""
     for suffix in _HEADS:  # a shared head noun on the last item (装备制造业、高技术制造业增加值)
         if items[-1].endswith(suffix) and not items[0].endswith(suffix):
