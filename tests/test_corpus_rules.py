@@ -153,3 +153,16 @@ def test_traditional_half_year_report_with_siblings_and_summary_nouns():
     assert ("装备制造营业收入", "growth", 6.1) in rows and ("电子信息营业收入", "growth", 9.5) in rows
     assert ("规模以上工业增加值", "rank", 2.0) in rows
     assert all(f.period_label == "2024年1—6月" for f in got)
+
+
+def test_one_mention_of_another_provinces_city_does_not_move_a_paragraph():
+    text = ("# 江西：推进工业强省\n\n2023年，加强与武汉、长沙的产业合作，全省电子信息产业营业收入增长10.2%。\n\n"
+            "2023年，全省规上工业增加值增长7.1%。\n")
+    got = extract_document(text, source="t.txt", doc_date=date(2024, 1, 5), province="江西")
+    assert {f.province for f in got} == {"江西"} and len(got) == 2
+
+
+def test_a_city_of_another_province_takes_its_own_province():
+    got = facts("2023年，长沙市规模以上工业增加值增长8.1%，全省规上工业增加值增长7.2%。", when=date(2024, 2, 1),
+                province="江西")
+    assert {(f.province, f.city, f.value) for f in got} == {("湖南", "长沙", 8.1), ("江西", "", 7.2)}

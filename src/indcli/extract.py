@@ -428,9 +428,9 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
         if kind != "city":
             continue
         i = m.start()
-        if "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与)$", clause[:i]):
-            if p == prov or prov in ("", "全国"):
-                city, prov = name, p
+        if "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与|同|赴|和|及|、)$", clause[:i]):
+            city, prov = name, p  # the clause is about this city: its figure is the city's, in the city's province
+            method = "subject"
     return prov, method, city
 
 

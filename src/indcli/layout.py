@@ -254,6 +254,9 @@ def _next_content(paras: list[Paragraph], d: Paragraph) -> Paragraph | None:
     return None
 
 
+_MIN_FOREIGN = 2  # one stray mention of another province's city never moves a paragraph
+
+
 def province_mentions(text: str) -> Counter[str]:
     """Provinces a text is about: its places and firms, and province names not used as a comparison."""
     votes: Counter[str] = Counter()
@@ -262,9 +265,12 @@ def province_mentions(text: str) -> Counter[str]:
         before = text[max(0, m.start() - 2) : m.start()]
         if any(before.endswith(w) for w in _COMPARE_BEFORE):
             continue
-        votes[names[m.group()]] += 1
+        votes[names[m.group()]] += 2  # a province named outright counts as two mentions of its places
     table = places()
     for m in place_re().finditer(text):
+        before = text[max(0, m.start() - 4) : m.start()]
+        if re.search(r"(?:与|同|跟|对|向|赴|到|联合|携手|对接|相比|比|较|超越|超过)$", before):
+            continue  # 与武汉合作, 赴长沙考察: a relation with the place, not the place's own figure
         votes[table[m.group()][0]] += 1
     return votes
 
@@ -313,7 +319,7 @@ def attribute_provinces(paras: list[Paragraph], doc_province: str) -> None:
         foreign = [(n, prov) for prov, n in votes.items() if prov != home]
         if foreign:
             n, prov = max(foreign)
-            if n > votes.get(home, 0):
+            if n >= _MIN_FOREIGN and n > votes.get(home, 0):
                 place = next((k for k, (v, _) in places().items() if v == prov and k in p.text), prov)
                 p.province, p.method = prov, f"gazetteer:{place}"
                 evidence[p.index] = prov
