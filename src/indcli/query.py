@@ -195,12 +195,9 @@ class _KnownMetrics(Mapping):
 # ---------------------------------------------------------------------------------------------------- grouping
 
 
-@dataclass
-class Claim:
-    """One value (with its comparator) stated by one or more facts."""
+class _Stated:
+    """Something stated by ``facts``: the documents stating it, and how many there are."""
 
-    value: float
-    comparator: str
     facts: list[dict[str, Any]]
 
     @property
@@ -213,7 +210,16 @@ class Claim:
 
 
 @dataclass
-class Group:
+class Claim(_Stated):
+    """One value (with its comparator) stated by one or more facts."""
+
+    value: float
+    comparator: str
+    facts: list[dict[str, Any]]
+
+
+@dataclass
+class Group(_Stated):
     """Facts stating the same thing (see the module docstring); ``claims`` holds one entry per distinct value."""
 
     key: tuple
@@ -240,14 +246,6 @@ class Group:
     @property
     def conflict(self) -> bool:
         return len(self.claims) > 1
-
-    @property
-    def sources(self) -> list[str]:
-        return sorted({f["source"] for f in self.facts})
-
-    @property
-    def n_sources(self) -> int:
-        return _count_sources(self.facts)
 
     @property
     def fact_ids(self) -> list[str]:
