@@ -235,6 +235,12 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
     elif not heading_year:
         ctx.pending_text = lt.text  # the paragraph's first stated year is looked up only if a figure needs it
     out: list[Fact] = []
+    if not _MAY_HAVE_FIGURE.search(lt.text):  # nothing to extract: only its period may frame the section
+        if section.period is None and not heading_year:
+            first = next((p for p in find_periods(lt.text, ctx.year, doc_date) if not p.base), None)
+            if first is not None and first.start <= doc_date:
+                section.period, section.year = first, first.end.year
+        return out
     for a, b in _sentences(lt.text):
         sentence = lt.text[a:b]
         for raw in _sentence_facts(sentence, ctx, doc_date, warn, source):
