@@ -166,3 +166,14 @@ def test_a_city_of_another_province_takes_its_own_province():
     got = facts("2023年，长沙市规模以上工业增加值增长8.1%，全省规上工业增加值增长7.2%。", when=date(2024, 2, 1),
                 province="江西")
     assert {(f.province, f.city, f.value) for f in got} == {("湖南", "长沙", 8.1), ("江西", "", 7.2)}
+
+
+def test_ranges_are_a_low_and_a_high_end():
+    got = facts("2025年，力争全省规上工业增加值增长6%—7%，数字经济规模达到5000—6000亿元。", when=date(2025, 1, 10),
+                province="湖南")
+    assert {(f.metric, f.value, f.comparator) for f in got} == {
+        ("规模以上工业增加值", 6.0, ">="), ("规模以上工业增加值", 7.0, "<="),
+        ("数字经济规模", 5e11, ">="), ("数字经济规模", 6e11, "<=")}
+    from indcli.check import figure_value
+
+    assert sorted(figure_value(f.figure_text) for f in got) == [6.0, 7.0, 5e11, 6e11]

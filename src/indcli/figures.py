@@ -7,7 +7,7 @@ numbers, tier labels (千亿元级企业, 过500亿元的集群), prices, durati
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import cues, units
@@ -110,7 +110,42 @@ def find_figures(sentence: str) -> list[Figure]:
         if fig:
             found.append(fig)
     found.sort(key=lambda f: f.start)
-    return found
+    return _ranges(sentence, found)
+
+
+_RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?\s*[~～—–\-至到]\s*$")
+
+
+def _ranges(s: str, found: list[Figure]) -> list[Figure]:
+    """6%—7% or 6—7% or 1~3家: a range is two figures, its low end (>=) and its high end (<=)."""
+    out: list[Figure] = []
+    for f in found:
+        prev = out[-1] if out else None
+        between = s[prev.end : f.start] if prev else ""
+        if prev and prev.unit == f.unit and re.fullmatch(r"\s*[~～—–\-至到]\s*", between) and prev.value <= f.value:
+            out[-1] = replace(prev, comparator=">=", text=s[prev.start : f.end], prenominal=f.prenominal)
+            out.append(replace(f, comparator="<="))
+            continue
+        low = _RANGE_LOW.search(s[: f.start]) if f.dimension in ("percent", "count", "money") else None
+        if low and f.comparator == "=" and not (prev and prev.end > low.start()):
+            try:
+                lo = parse_number(low.group(1) + (low.group(2) or ""))
+            except ValueError:
+                lo = None
+            if lo is not None and not low.group(2):  # 5000—6000亿元: the low end takes the high end's multiplier
+                digits = re.match(r"[\d.,]+", f.text)
+                lo *= f.value / parse_number(digits.group()) if digits and parse_number(digits.group()) else 1.0
+            elif lo is not None and f.dimension == "money" and f.unit == "元":
+                lo = lo  # 5000亿—6000亿元: 亿 already scales it to yuan
+            if lo is not None and lo < f.value and not re.search(r"\d\s*[—–\-至到~～]\s*$", s[: low.start()]):
+                end = low.start(1) + len(low.group(1) + (low.group(2) or ""))
+                # its text is the whole range, so re-reading it (indcli check) finds the same low end
+                out.append(Figure(low.start(1), end, round(lo, 6), f.unit, f.dimension, ">=", s[low.start(1) : f.end],
+                                  f.scope, f.prenominal))
+                out.append(replace(f, comparator="<="))
+                continue
+        out.append(f)
+    return out
 
 
 def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
