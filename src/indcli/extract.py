@@ -534,7 +534,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
                 continue
             raw_phrase = _noun_after(s, group[-1])
-            if not raw_phrase or raw_phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(raw_phrase) or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or find_figures(raw_phrase):
+            if not raw_phrase or raw_phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(raw_phrase) or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or any(not raw_phrase[: f.start].endswith("过") for f in find_figures(raw_phrase)):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
         if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(
                 f.prenominal and f.end <= g0.start and f.start >= _clause_start(s, g0.start) for f in figs):

@@ -52,6 +52,7 @@ _ATTRIBUTE_AFTER = re.compile(r"^(?:以上的?|及以上的?|左右的)?(?:级|�
 _NAME_AFTER = re.compile(r"^(?:[A-Za-z]|代|号|\+|届|周年)")
 _DURATION_AFTER = re.compile(r"^(?:月|年|天|日|小时|周|季度)")
 _PRENOMINAL_AFTER = re.compile(r"^(?:以上|左右)?(?!以上|以下|以内|及以上|左右|上下|和|及|与|或|、|的比重)[\u4e00-\u9fff“\"《A-Za-z0-9]")
+_MONEY_CONTEXT = re.compile(r"增加值|营业收入|营收|收入|产值|投资|总值|GDP|生产总值|利润|销售额|零售总额|规模|财政")
 _PRICE_BEFORE = re.compile(r"(定价|售价|单价|零售价|订价|共计|价格|每期|全年\d+期)\s*$")
 
 
@@ -158,7 +159,12 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
         return None  # a rank, handled separately
     after = s[b:]
     if not unit_w:
-        return None
+        # 突破1.5万亿 (元 left out, as headlines do): money when what comes before names an amount of money
+        if m.group("mult") in ("亿", "万亿") and _MONEY_CONTEXT.search(s[max(0, a - 24) : a]) \
+                and not re.match(r"^[\u4e00-\u9fffA-Za-z%]", after.replace("左右", "").replace("以上", "")):
+            unit_w = "元"
+        else:
+            return None
     if unit_w == "P" and not re.match(r"^(?![A-Za-z])", after):
         return None
     if _NAME_AFTER.match(after) or _DURATION_AFTER.match(after):
