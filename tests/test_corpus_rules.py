@@ -177,3 +177,10 @@ def test_ranges_are_a_low_and_a_high_end():
     from indcli.check import figure_value
 
     assert sorted(figure_value(f.figure_text) for f in got) == [6.0, 7.0, 5e11, 6e11]
+
+
+def test_money_written_without_yuan_and_counts_over_a_threshold():
+    got = facts("到2025年，全省规模工业增加值力争跃上1.5万亿。全省5G基站突破2万个，3个产品销售额过10亿元。",
+                when=date(2021, 1, 14), province="湖南")
+    assert {(f.metric, f.value, f.unit) for f in got} == {
+        ("规模以上工业增加值", 1.5e12, "元"), ("5G基站", 20000.0, "个"), ("产品销售额过10亿元", 3.0, "个")}
