@@ -184,3 +184,13 @@ def test_money_written_without_yuan_and_counts_over_a_threshold():
                 when=date(2021, 1, 14), province="湖南")
     assert {(f.metric, f.value, f.unit) for f in got} == {
         ("规模以上工业增加值", 1.5e12, "元"), ("5G基站", 20000.0, "个"), ("产品销售额过10亿元", 3.0, "个")}
+
+
+def test_first_n_months_month_ends_and_year_on_year_points():
+    text = ("前10个月，全省规模以上工业增加值同比增长8.9%。全省实现工业增加值1.35万亿元，占GDP的比重为30.2%，同比提高"
+            "0.5个百分点。截至10月底，全省规模以上工业企业总数达到2.35万户。")
+    got = extract_document(text, source="a.txt", doc_date=date(2024, 11, 25), province="安徽")
+    rows = {(f.metric, f.measure, f.value, f.period_label, f.scope) for f in got}
+    assert ("规模以上工业增加值", "growth", 8.9, "2024年1—10月", "") in rows
+    assert ("工业增加值占GDP比重", "diff", 0.5, "2024年1—10月", "上年同期") in rows
+    assert ("规模以上工业企业", "level", 23500.0, "2024年10月", "") in rows

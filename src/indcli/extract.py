@@ -745,6 +745,8 @@ def _negative(text: str) -> bool:
 
 
 def _scope(text: str) -> str:
+    if re.search(r"同比(?:提高|增长|下降|回落|加快|提升|增加|减少)", text):
+        return "上年同期"
     m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*([^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
     if m:
         return re.split(r"[的小大多少由]", m.group(1))[0]

@@ -24,6 +24,7 @@ _PERIOD = re.compile(
     rf"|(?P<yone>(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月(?!\d{{0,2}}日|份?[{DASH}\d]))"
     r"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|末|底)?(?!\d{1,2}\s*月))"
     rf"|(?P<months>(?P<m4>\d{{1,2}})\s*[{DASH}]\s*(?P<m5>\d{{1,2}})\s*月(?![\d]{{0,2}}日))"
+    rf"|(?P<firstn>前\s*(?P<fn>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*个?月)"
     rf"|(?P<month>(?P<m6>\d{{1,2}})\s*月(?:当月|份)?(?![\d]{{0,2}}日|\s*[{DASH}]))"
     rf"|(?P<cnmonths>(?P<cm1>[一二三四五六七八九十]{{1,2}})\s*[{DASH}]\s*(?P<cm2>[一二三四五六七八九十]{{1,3}})\s*月)"
     rf"|(?P<q>{'|'.join(sorted(QUARTERS, key=len, reverse=True))})"
@@ -82,7 +83,7 @@ def plan_containing(y: int) -> tuple[int, int]:
     return start, start + 4
 
 
-_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
+_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|个月|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
                               r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
 
 
@@ -96,7 +97,7 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
         a = m.start()
         merge = bool(out) and not out[-1].span and out[-1].end_pos >= a - 1 and out[-1].start.month == 1 \
             and out[-1].end.month == 12 and (m.group("months") or m.group("q") or m.group("cnmonths")
-                                             or m.group("month"))
+                                             or m.group("month") or m.group("firstn"))
         if merge:
             context_year = out[-1].start.year
         b = m.end()
@@ -124,6 +125,11 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
             m1, m2 = int(m.group("m4")), int(m.group("m5"))
             if 1 <= m1 < m2 <= 12:
                 p = months_period(context_year, m1, m2, a, b)
+        elif m.group("firstn"):
+            fn = m.group("fn")
+            k = int(fn) if fn.isdigit() else cn_int(fn)
+            if k and 1 <= k <= 12:
+                p = months_period(context_year, 1, k, a, b)
         elif m.group("month"):
             m6 = int(m.group("m6"))
             if 1 <= m6 <= 12:
@@ -165,7 +171,7 @@ def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Perio
         if p is None:
             continue
         if m.group("months") or m.group("month") or m.group("cnmonths") or m.group("q") or m.group("rel") or \
-                m.group("relspan"):
+                m.group("relspan") or m.group("firstn"):
             p = replace(p, relative=True)
         if any(sentence[max(0, a - 3) : a].endswith(w) for w in _BASE_BEFORE):
             p = replace(p, base=True)
