@@ -194,3 +194,10 @@ def test_first_n_months_month_ends_and_year_on_year_points():
     assert ("规模以上工业增加值", "growth", 8.9, "2024年1—10月", "") in rows
     assert ("工业增加值占GDP比重", "diff", 0.5, "2024年1—10月", "上年同期") in rows
     assert ("规模以上工业企业", "level", 23500.0, "2024年10月", "") in rows
+
+
+def test_enterprises_reached_by_an_activity_are_counted_but_places_assessed_are_not():
+    got = facts("2023年，累计对3000多家企业开展质量诊断，对1200家企业和300名工程师推广精益管理。对全省14个市州进行考核。",
+                when=date(2024, 1, 10), province="湖南")
+    assert {(f.metric, f.value, f.unit) for f in got} == {
+        ("质量诊断企业", 3000.0, "家"), ("推广精益管理企业", 1200.0, "家"), ("推广精益管理工程师", 300.0, "人")}

@@ -440,6 +440,26 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
     return prov, method, city
 
 
+_SERVICE_VERB = re.compile(r"开展|推广|实施|进行|提供|给予|落实|培训|指导|帮扶|服务|监察|检查|评估|认定|奖励|补贴|支持")
+
+
+def _served_count(sentence: str, fig: Figure, clause_before: str) -> str:
+    """For 对N家企业VERB…: the metric 'VERB…' + the counted noun (enterprises or people reached), else ''.
+
+    Counts of places after 对 (对16个市州进行考核) are the scope of an assessment, not figures: only 家, 名, 户, 人.
+    """
+    if fig.unit not in ("家", "名", "人", "户") or not re.search(
+            r"对\s*(?:近|约|超|超过)?\s*$|对[^，,。；]*?[家名人户](?:企业|单位)?[^，,。；]{0,8}(?:和|、|及)\s*(?:近|约)?\s*$",
+            clause_before):
+        return ""
+    rest = re.split(r"[，,。；;：:]", sentence[fig.end :])[0]
+    verb = _SERVICE_VERB.search(rest)
+    if not verb or verb.start() == 0:
+        return ""
+    noun = re.split(r"和|、|及", rest[: verb.start()])[0]
+    return rest[verb.start():] + noun if noun else ""
+
+
 def _noun_after(sentence: str, fig: Figure) -> str:
     """The thing a count names when the count stands before it: 建成15个企业级平台 → 企业级平台."""
     rest = sentence[fig.end :]
@@ -531,9 +551,14 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = raw_phrase.replace(cue_word, "", 1) if not raw_phrase.endswith(cue_word) else raw_phrase
         if g0.prenominal and measure == "level" and not _POST_READING.search(s[: g0.start]):
             clause_before = s[_clause_start(s, g0.start) : g0.start]
-            if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
+            served = _served_count(s, g0, clause_before)
+            if served:  # 对1万多家企业开展质量管理活动: the enterprises an activity reached
+                raw_phrase = served
+            elif _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d",
+                                                                  clause_before):
                 continue
-            raw_phrase = _noun_after(s, group[-1])
+            else:
+                raw_phrase = _noun_after(s, group[-1])
             if not raw_phrase or raw_phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(raw_phrase) or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or any(not raw_phrase[: f.start].endswith("过") for f in find_figures(raw_phrase)):
                 continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
         if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(
