@@ -469,7 +469,7 @@ def _noun_after(sentence: str, fig: Figure) -> str:
         clause = re.split(r"[，,。；;：:]", rest[head.end():])[0].replace("了", "")
         noun = head.group(1).lstrip("家个")
         return clause if clause.endswith(noun) else clause + noun
-    if re.match(r"^[万亿千百十一二三四五六七八九]", rest):
+    if re.match(r"^[一二三四五六七八九十两]?[万亿千百]", rest):
         return ""  # 2个万亿、6个五千亿: the parts of a plan's name
     m = _NOUN_END.search(rest)
     noun = rest[: m.start()] if m else rest
