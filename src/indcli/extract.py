@@ -628,6 +628,10 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             fig_periods = [p for _ in metric_pairs for p in fig_periods]
         new_group = []
         for fig, (mraw, metric), period in zip(group, pairs, fig_periods, strict=True):
+            if not metric and fig.unit == "辆":  # 力争明年突破100万辆: vehicles named earlier in the sentence
+                vehicle = re.findall(r"新能源汽车|智能网联汽车|乘用车|商用车|专用车|汽车", s[: fig.start])
+                if vehicle:
+                    mraw = metric = vehicle[-1] + "产量"
             if not metric:
                 continue
             value = fig.value
