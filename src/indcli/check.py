@@ -30,6 +30,8 @@ def figure_value(figure_text: str) -> float | None:
         return float(n) if n.isdigit() else float(cn_int(n) or 0) or None
     if figure_text in ("万亿元", "千亿元", "百亿元"):
         return {"万亿元": 1e12, "千亿元": 1e11, "百亿元": 1e10}[figure_text]
+    if figure_text in ("千万千瓦", "百万千瓦", "十万千瓦"):
+        return {"千万千瓦": 1000.0, "百万千瓦": 100.0, "十万千瓦": 10.0}[figure_text]
     figs = find_figures(figure_text + "。")
     return figs[0].value if figs else None
 

@@ -104,6 +104,7 @@ class _Ctx:
     last_group: list = field(default_factory=list)  # [(metric_raw, metric, period)] of the last list of values
     plan_mood: bool = False  # the paragraph speaks of what is to be done (要…, 力争…)
     year_relative: bool = True  # ctx.year is the document's year, not one the text stated
+    plan_span: Period | None = None  # in a plan's goals part: the plan period (新增… over it)
     sentence_metric: str = ""  # the first metric named in the current sentence
     by_unit: dict = field(default_factory=dict)  # unit → (metric_raw, metric) last seen with it
     measure_by_unit: dict = field(default_factory=dict)  # unit → the measure last seen with it
@@ -122,6 +123,7 @@ class _Section:
     period: Period | None = None
     year: int = 0
     plan_end: int = 0  # in the goals part of a plan document: the plan's last year
+    plan_start: int = 0
 
 
 @dataclass
@@ -181,7 +183,8 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
                 in_plan_part = True
             elif plan and _REVIEW_PART.search(para.text):
                 in_plan_part = False
-            section = _Section(heading=item.group(1) if item else "", plan_end=plan[1] if plan and in_plan_part else 0)
+            section = _Section(heading=item.group(1) if item else "", plan_end=plan[1] if plan and in_plan_part else 0,
+                               plan_start=plan[0] if plan and in_plan_part else 0)
             continue
         if para.furniture or para.continues is not None:
             continue
@@ -229,6 +232,7 @@ def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, d
         ctx.period, ctx.year_relative = year_period(heading_year), False
     if section.plan_end:  # what a plan's goals part states without a year is for the plan's horizon
         ctx.period, ctx.year, ctx.year_relative, ctx.plan_mood = year_period(section.plan_end), section.plan_end, False, True
+        ctx.plan_span = span_period(section.plan_start, section.plan_end)
     if section.period is not None and not heading_year:
         ctx.period, ctx.year, ctx.inherited = section.period, section.year, True
         ctx.year_relative = section.period.relative
@@ -516,7 +520,7 @@ def _heading_owner(heading: str) -> str:
     return ""
 
 
-_MAY_HAVE_FIGURE = re.compile(r"\d|第\s*[一二三四五六七八九十]|[破过超达][万千百]亿元")
+_MAY_HAVE_FIGURE = re.compile(r"\d|第\s*[一二三四五六七八九十]|[破过超达][万千百]亿元|[千百十]万千瓦|百分之")
 
 
 def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: str) -> list[dict]:
@@ -649,6 +653,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             base = [p for p in periods if p.base and not p.relative and p.end_pos <= fig.start and p.pos >= start - 12]
             if measure == "growth" and base and not period.span and base[-1].end.year < period.end.year:
                 period = span_period(base[-1].start.year, period.end.year)
+            if ctx.plan_span and measure == "level" and metric.startswith(("新增", "累计")) and \
+                    period.start == ctx.plan_span.end.replace(month=1, day=1) and period.end == ctx.plan_span.end:
+                period = ctx.plan_span  # additions over the plan period, not in its last year alone
             if measure == "cagr" and not period.span:
                 if cue_word.startswith("两年"):
                     period = span_period(period.end.year - 1, period.end.year)

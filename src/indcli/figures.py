@@ -53,6 +53,7 @@ _NAME_AFTER = re.compile(r"^(?:[A-Za-z]|代|号|\+|届|周年)")
 _DURATION_AFTER = re.compile(r"^(?:月|年|天|日|小时|周|季度)")
 _PRENOMINAL_AFTER = re.compile(r"^(?:以上|左右)?(?!以上|以下|以内|及以上|左右|上下|和|及|与|或|、|的比重)[\u4e00-\u9fff“\"《A-Za-z0-9]")
 _MONEY_CONTEXT = re.compile(r"增加值|营业收入|营收|收入|产值|投资|总值|GDP|生产总值|利润|销售额|零售总额|规模|财政")
+_CN_POWER = re.compile(r"(?<![\d一二三四五六七八九十两百千万亿.])(千万|百万|十万)千瓦")
 _PRICE_BEFORE = re.compile(r"(定价|售价|单价|零售价|订价|共计|价格|每期|全年\d+期)\s*$")
 
 
@@ -104,6 +105,13 @@ def find_figures(sentence: str) -> list[Figure]:
         value = MULTIPLIERS[m.group("mult")]
         comp = _comparator_before(sentence[: m.start()]) or _comparator_after(after) or "="
         found.append(Figure(m.start(), m.end(), value, "元", "money", comp, m.group()))
+    for m in _CN_POWER.finditer(sentence):  # 新增新能源装机千万千瓦以上: a capacity in Chinese numerals
+        after = sentence[m.end():]
+        if after.startswith("级"):
+            continue
+        value = {"千万": 1000.0, "百万": 100.0, "十万": 10.0}[m.group(1)]
+        comp = _comparator_after(after) or _comparator_before(sentence[: m.start()]) or "="
+        found.append(Figure(m.start(), m.end(), value, "万千瓦", "other", comp, m.group()))
     for m in _RANK.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
