@@ -201,3 +201,11 @@ def test_enterprises_reached_by_an_activity_are_counted_but_places_assessed_are_
                 when=date(2024, 1, 10), province="湖南")
     assert {(f.metric, f.value, f.unit) for f in got} == {
         ("质量诊断企业", 3000.0, "家"), ("推广精益管理企业", 1200.0, "家"), ("推广精益管理工程师", 300.0, "人")}
+
+
+def test_thousands_separators_sibling_taxes_and_unscoped_ranks():
+    got = facts("2023年，全省规上工业实现营业收入1,234.5亿元，利税210亿元。全省工业投资增速排名第5。",
+                when=date(2024, 2, 1), province="江西")
+    assert {(f.metric, f.measure, f.value, f.scope) for f in got} == {
+        ("规模以上工业营业收入", "level", 123450000000.0, ""), ("规模以上工业利税", "level", 21000000000.0, ""),
+        ("工业投资", "rank", 5.0, "")}

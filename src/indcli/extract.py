@@ -41,7 +41,7 @@ _PROVINCE_ONLY = re.compile(r"全省|全国|我省|[\u4e00-\u9fff]{2,3}省?")
 _MULTI_SUBJECT = re.compile(r"\d+个(?:省份|省区市|省市|地区|城市|市州)|[粤苏鲁京津冀沪浙皖闽赣豫鄂湘桂琼渝川黔滇陕甘辽吉黑晋]{2,4}(?=经济|三省|两省|地区|GDP|合计)|[三两]省份?")
 _CREATE = re.compile(r"打造|培育|建设|新建|挖掘|搭建|开发|新增|创建|建成|组建|引进|认定|推动|形成|布局|争创|力争|确保")
 _CUMULATIVE = r"累计|累积|共计|合计|总计|共建成|共有|每年"
-_BARE = {"营业收入", "营收", "产值", "收入", "利润", "利润总额", "增加值", "产业规模", "销售收入", "主营业务收入", "投资",
+_BARE = {"营业收入", "营收", "产值", "收入", "利润", "利润总额", "利税", "税金", "增加值", "产业规模", "销售收入", "主营业务收入", "投资",
          "出口", "进口", "税收"}
 _INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
 _NOUN_END = re.compile(r"[，,。；;、：:（）()]|和|及|与|的|先后|实施|入选|获批|上市|成为|落户|建成|进入|实现")
@@ -678,7 +678,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 mood = False  # 发挥12个产业园的作用: an existing stock, not a goal
             if kind == "actual" and mood and period.end >= doc_date and not _actual_cue(s, fig.start):
                 kind = "target"
-            scope = fig.scope or _scope(s[start : fig.start]) if measure in ("rank", "diff") else ""
+            scope = fig.scope if measure == "rank" else _scope(s[start : fig.start]) if measure == "diff" else ""
             row = dict(province=prov, metric=metric, metric_raw=mraw, measure=measure, value=value, unit=fig.unit,
                        comparator=fig.comparator, period_start=period.start, period_end=period.end,
                        period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
