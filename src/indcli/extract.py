@@ -554,38 +554,18 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         if measure == "growth" and cue_word in cues()["negative"]["words"]:
             raw_phrase = raw_phrase.replace(cue_word, "", 1) if not raw_phrase.endswith(cue_word) else raw_phrase
         if g0.prenominal and measure == "level" and not _POST_READING.search(s[: g0.start]):
-            clause_before = s[_clause_start(s, g0.start) : g0.start]
-            served = _served_count(s, g0, clause_before)
-            if served:  # 对1万多家企业开展质量管理活动: the enterprises an activity reached
-                raw_phrase = served
-            elif _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d",
-                                                                  clause_before):
+            raw_phrase = _prenominal_phrase(s, group)
+            if raw_phrase is None:
                 continue
-            else:
-                raw_phrase = _noun_after(s, group[-1])
-            if not raw_phrase or raw_phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(raw_phrase) or raw_phrase.endswith("之一") or _PLAN_STRUCTURE.search(raw_phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", raw_phrase) or any(not raw_phrase[: f.start].endswith("过") for f in find_figures(raw_phrase)):
-                continue  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
         if g0.dimension == "money" and s[: g0.start].endswith("过") and not s[: g0.start].endswith("超过") and any(
                 f.prenominal and f.end <= g0.start and f.start >= _clause_start(s, g0.start) for f in figs):
             continue  # 5个中药单品销售额过10亿元: the amount is a threshold, not a figure
-        bare = strip_phrase(raw_phrase)
-        bare_now = bare
-        if measure in ("level", "cagr", "growth") and bare in _BARE:
-            near = ctx.sentence_metric or ctx.metric
-            sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if near.endswith(b)), "")
-            project = re.search(r"(项目|工程|企业)$", near)
-            if sibling and len(near) > len(sibling):  # 园区实现营业收入…、利润… → 园区利润
-                raw_phrase = near[: -len(sibling)] + bare
-            elif project and bare == "投资" and project.start() >= 2:  # 实施技改项目…，完成投资… → 技术改造投资
-                raw_phrase = near[: project.start()] + bare
-            else:
-                raw_phrase = (_owner(s, start) or _heading_owner(ctx.heading)) + bare
+        bare_now = strip_phrase(raw_phrase)
+        if measure in ("level", "cagr", "growth") and bare_now in _BARE:
+            raw_phrase = _owned(bare_now, s, start, ctx)
         increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
         if not strip_phrase(raw_phrase) and measure not in ("diff", "rank"):
-            prev_clause = s[_clause_start(s[: _clause_start(s, start)].rstrip("，,：: "), max(0, _clause_start(s, start) - 1)) : _clause_start(s, start)]
-            subject = _previous_subject(s, start)
-            if subject and (not ctx.metric or not any(f.end <= _clause_start(s, start) and f.start >= len(s[: _clause_start(s, start)]) - len(prev_clause) for f in figs)):
-                raw_phrase = subject
+            raw_phrase = _subject_from_clause_before(s, start, figs, ctx) or raw_phrase
         per_province = _province_list(raw_phrase, len(group), "分别" in s[_clause_start(s, g0.start) : g0.start + 1])
         if per_province:  # 湖北、湖南、江西三省规上工业增加值分别增长…: one value per province
             raw_phrase = per_province[1]
@@ -638,30 +618,10 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                     mraw = metric = vehicle[-1] + "产量"
             if not metric:
                 continue
-            value = fig.value
-            if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and (
-                    cue_word in cues()["negative"]["words"] or _negative(s[start : fig.start])):
-                value = -value
-            if measure == "diff" and re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", s[start : fig.start]) and value > 0:
-                value = -value
-            streak = _STREAK.search(s[start : fig.start]) if measure == "rank" else None
-            if streak and not period.span:
-                k = streak.group(1)
-                k = int(k) if k.isdigit() else cn_int(k)
-                if k:
-                    period = span_period(period.end.year - k + 1, period.end.year)
-            base = [p for p in periods if p.base and not p.relative and p.end_pos <= fig.start and p.pos >= start - 12]
-            if measure == "growth" and base and not period.span and base[-1].end.year < period.end.year:
-                period = span_period(base[-1].start.year, period.end.year)
-            if ctx.plan_span and measure == "level" and metric.startswith(("新增", "累计")) and \
-                    period.start == ctx.plan_span.end.replace(month=1, day=1) and period.end == ctx.plan_span.end:
-                period = ctx.plan_span  # additions over the plan period, not in its last year alone
-            if measure == "cagr" and not period.span:
-                if cue_word.startswith("两年"):
-                    period = span_period(period.end.year - 1, period.end.year)
-                else:
-                    y1, _y2 = plan_containing(period.end.year)
-                    period = span_period(y1, period.end.year)
+            value = _signed(fig, measure, cue_word, s[start : fig.start])
+            period = _adjusted_period(period, fig, measure, cue_word, metric, s[start : fig.start],
+                                      [p for p in periods if p.base and not p.relative and p.end_pos <= fig.start
+                                       and p.pos >= start - 12], ctx)
             prov, method, city = _subject(s, fig.start, ctx)
             clause_text = s[_clause_start(s, fig.start) : fig.start]
             if per_province:
@@ -682,9 +642,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             row = dict(province=prov, metric=metric, metric_raw=mraw, measure=measure, value=value, unit=fig.unit,
                        comparator=fig.comparator, period_start=period.start, period_end=period.end,
                        period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
-                       province_method=method, figure_text=fig.text, span=(_clause_start(s, fig.start) if False else 0, 0))
-            row["span"] = (fig.start, fig.end)
-            row["relative"] = period.relative
+                       province_method=method, figure_text=fig.text, span=(fig.start, fig.end), relative=period.relative)
             # 由A增至B: A belongs to the start, B to the end
             if last_from and _FROM_TO.search(s[: fig.start]) and len(group) == 1:
                 a_row, _a_fig = last_from
@@ -707,29 +665,109 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             ctx.sentence_metric = ctx.sentence_metric or ctx.metric
             ctx.by_unit[group[-1].unit] = (ctx.metric_raw, ctx.metric)
             ctx.measure_by_unit[group[-1].unit] = measure
-            if len(new_group) > 1 and measure not in ("diff",):
-                ctx.last_group = new_group
-            elif len(new_group) > 1:
+            if len(new_group) > 1:
                 ctx.last_group = new_group
     for row in out:
         row.pop("_span", None)
     if _PLAN_MOOD.search(s) or _last_cue(s, {"target": cues()["kind"]["target"]}):
         ctx.plan_mood = True
-    if own:
-        ctx.inherited = False
-        ctx.pending_text = ""
-        ctx.first_period = ctx.first_period or own[0]
-        last = own[-1]
-        if last.span and last.years_known:
-            ctx.last_span = last
-        single_month = not last.span and last.start.month == last.end.month
-        if (not last.span or last.years_known) and not single_month:  # 12月当月 is that figure's alone
-            ctx.period = last
-        if not last.span or last.years_known:
-            if not last.span:
-                ctx.year = last.start.year
-                ctx.year_relative = last.relative
+    _carry_periods(ctx, own)
     return out
+
+
+def _carry_periods(ctx: _Ctx, own: list[Period]) -> None:
+    """What a sentence's own periods leave for the sentences after it in the paragraph."""
+    if not own:
+        return
+    ctx.inherited = False
+    ctx.pending_text = ""
+    ctx.first_period = ctx.first_period or own[0]
+    last = own[-1]
+    if last.span and last.years_known:
+        ctx.last_span = last
+    single_month = not last.span and last.start.month == last.end.month
+    if (not last.span or last.years_known) and not single_month:  # 12月当月 is that figure's alone
+        ctx.period = last
+    if not last.span:
+        ctx.year = last.start.year
+        ctx.year_relative = last.relative
+
+
+def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
+    """The metric of a count written before its noun (建成15个平台), or None when the count is not a figure:
+    the scope of an activity (对16个市州), a label (等4个, 全省20个产业链产值…), a plan's structure."""
+    g0 = group[0]
+    clause_before = s[_clause_start(s, g0.start) : g0.start]
+    served = _served_count(s, g0, clause_before)
+    if served:  # 对1万多家企业开展质量管理活动: the enterprises an activity reached
+        return served
+    if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
+        return None
+    phrase = _noun_after(s, group[-1])
+    if (not phrase or phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(phrase) or phrase.endswith("之一")
+            or _PLAN_STRUCTURE.search(phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase)
+            or any(not phrase[: f.start].endswith("过") for f in find_figures(phrase))):
+        return None  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
+    return phrase
+
+
+def _owned(bare: str, s: str, start: int, ctx: _Ctx) -> str:
+    """A bare 营收/利润/投资 with its owner: a sibling metric's subject (园区营业收入…、利润 → 园区利润), the
+    projects just named (技改项目…完成投资 → 技术改造投资), the clause before, or the plan section's industry."""
+    near = ctx.sentence_metric or ctx.metric
+    sibling = next((b for b in sorted(_BARE, key=len, reverse=True) if near.endswith(b)), "")
+    project = re.search(r"(项目|工程|企业)$", near)
+    if sibling and len(near) > len(sibling):
+        return near[: -len(sibling)] + bare
+    if project and bare == "投资" and project.start() >= 2:
+        return near[: project.start()] + bare
+    return (_owner(s, start) or _heading_owner(ctx.heading)) + bare
+
+
+def _subject_from_clause_before(s: str, start: int, figs: list[Figure], ctx: _Ctx) -> str:
+    """For a clause with no subject (…，分别增长8%…): the subject of the clause before, when that clause states
+    no figure of its own (else the paragraph's last metric carries over)."""
+    cut = _clause_start(s, start)
+    subject = _previous_subject(s, start)
+    prev_start = _clause_start(s, max(0, cut - 1))
+    if subject and (not ctx.metric or not any(prev_start <= f.start and f.end <= cut for f in figs)):
+        return subject
+    return ""
+
+
+def _signed(fig: Figure, measure: str, cue_word: str, before: str) -> float:
+    """The figure's value with the sign its words give it (下降6.1% → -6.1, 低于…0.5个百分点 → -0.5)."""
+    value = fig.value
+    if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and (
+            cue_word in cues()["negative"]["words"] or _negative(before)):
+        return -value
+    if measure == "diff" and value > 0 and re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", before):
+        return -value
+    return value
+
+
+def _adjusted_period(period: Period, fig: Figure, measure: str, cue_word: str, metric: str, before: str,
+                     bases: list[Period], ctx: _Ctx) -> Period:
+    """A figure's period once its measure is known: streaks of ranks, growth since a base year, additions over a
+    plan period, and the span of an average growth rate."""
+    streak = _STREAK.search(before) if measure == "rank" else None
+    if streak and not period.span:  # 连续17年全国第一
+        k = streak.group(1)
+        k = int(k) if k.isdigit() else cn_int(k)
+        if k:
+            period = span_period(period.end.year - k + 1, period.end.year)
+    if measure == "growth" and bases and not period.span and bases[-1].end.year < period.end.year:
+        period = span_period(bases[-1].start.year, period.end.year)  # 较2016年…增长了2.16倍
+    if ctx.plan_span and measure == "level" and metric.startswith(("新增", "累计")) and \
+            period.start == ctx.plan_span.end.replace(month=1, day=1) and period.end == ctx.plan_span.end:
+        period = ctx.plan_span  # additions over the plan period, not in its last year alone
+    if measure == "cagr" and not period.span:
+        if cue_word.startswith("两年"):
+            period = span_period(period.end.year - 1, period.end.year)
+        else:
+            y1, _y2 = plan_containing(period.end.year)
+            period = span_period(y1, period.end.year)
+    return period
 
 
 _PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(?![求素闻点害件是么])")
