@@ -209,3 +209,11 @@ def test_thousands_separators_sibling_taxes_and_unscoped_ranks():
     assert {(f.metric, f.measure, f.value, f.scope) for f in got} == {
         ("规模以上工业营业收入", "level", 123450000000.0, ""), ("规模以上工业利税", "level", 21000000000.0, ""),
         ("工业投资", "rank", 5.0, "")}
+
+
+def test_tenths_are_a_share_and_its_subject_may_follow_it():
+    got = facts("2021年，本省的锂电材料约占全国的三成，占工业比重六成的传统产业仍是主力。")
+    assert {(f.metric, f.value, f.unit, f.comparator) for f in got} == {
+        ("锂电材料占全国比重", 30.0, "%", "~"), ("传统产业占工业比重", 60.0, "%", "=")}
+    # 一成 inside words (这一成绩, 统一成本) is not a figure
+    assert facts("2021年，这一成绩来之不易，统一成本核算。") == []

@@ -566,6 +566,8 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         increment = measure == "level" and bool(_INCREMENT.search(s[: g0.start]))
         if not strip_phrase(raw_phrase) and measure not in ("diff", "rank"):
             raw_phrase = _subject_from_clause_before(s, start, figs, ctx) or raw_phrase
+        if measure == "share":
+            raw_phrase = _share_phrase(raw_phrase, s, group[-1])
         per_province = _province_list(raw_phrase, len(group), "分别" in s[_clause_start(s, g0.start) : g0.start + 1])
         if per_province:  # 湖北、湖南、江西三省规上工业增加值分别增长…: one value per province
             raw_phrase = per_province[1]
@@ -639,8 +641,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if kind == "actual" and mood and period.end >= doc_date and not _actual_cue(s, fig.start):
                 kind = "target"
             scope = fig.scope if measure == "rank" else _scope(s[start : fig.start]) if measure == "diff" else ""
+            comparator = fig.comparator
+            if measure == "share" and comparator == "=" and _ABOUT_SHARE.search(clause_text):
+                comparator = "~"  # 约占全国的40%
             row = dict(province=prov, metric=metric, metric_raw=mraw, measure=measure, value=value, unit=fig.unit,
-                       comparator=fig.comparator, period_start=period.start, period_end=period.end,
+                       comparator=comparator, period_start=period.start, period_end=period.end,
                        period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
                        province_method=method, figure_text=fig.text, span=(fig.start, fig.end), relative=period.relative)
             # 由A增至B: A belongs to the start, B to the end
@@ -708,6 +713,20 @@ def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
             or _PLAN_STRUCTURE.search(phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase)
             or any(not phrase[: f.start].endswith("过") for f in find_figures(phrase))):
         return None  # a count that labels a subject (全省20个产业链产值突破2万亿元) is not a figure
+    return phrase
+
+
+_ABOUT_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;\d]*$")
+_SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]|仍|是|并|已|在|为|正|都|也|还|将|要|不|未|有|占|成为|$)")
+
+
+def _share_phrase(raw_phrase: str, s: str, fig: Figure) -> str:
+    """A share's phrase without the adverb before 占 (约占全国 → 占全国), and with its subject when the subject
+    follows the figure (占工业比重70%的传统产业 → 传统产业占工业比重)."""
+    phrase = re.sub(r"(?:约|大约|近|已|共|仅|只)占", "占", raw_phrase)
+    after = _SUBJECT_AFTER.match(s, fig.end)
+    if strip_phrase(phrase).startswith("占") and after:
+        return after.group(1) + strip_phrase(phrase)
     return phrase
 
 

@@ -1,7 +1,7 @@
 """Normalise a document's text before extraction while keeping a map back to the original characters.
 
 Traditional → Simplified (OpenCC), pinyin conversion debris (現(xiàn)代 → 现代), Chinese-numeral percentages
-(百分之七点七 → 7.7%), full-width digits, markdown emphasis and literal "\\n" sequences. Every normalised
+(百分之七点七 → 7.7%, 四成 → 40%), full-width digits, markdown emphasis and literal "\\n" sequences. Every normalised
 character records the span of the original it came from, so quotes always point into the source file.
 """
 
@@ -21,6 +21,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 _SUBST = re.compile(
     r"(?P<pinyin>(?<=[\u3400-\u9fff])\((?=[a-z" + _TONED + r"]*[" + _TONED + r"])[a-z" + _TONED + r"]{1,7}\))"
     r"|(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
+    r"|(?P<cheng>(?:(?<=[占约近超逾达的过到])|(?<=比重))(?P<chengnum>[一二三四五六七八九])成(?=以上|左右|多|的|[,，。;；、)）\s]|$))"
     r"|(?P<bold>\*\*)"
     r"|(?P<bsn>\\n)"
     r"|(?P<wide>[\uff01-\uff5e])"
@@ -87,6 +88,8 @@ def _replacement(m: re.Match[str]) -> str:
     if kind == "wide":
         ch = m.group()
         return ch if ch in _KEEP_WIDE else unicodedata.normalize("NFKC", ch)
+    if kind == "cheng":  # 约占全国的四成 → 40%: tenths are a share
+        return f"{cn_decimal(m.group('chengnum')):g}0%"
     if m.group("pctnum") is not None:
         value = cn_decimal(m.group("pctnum"))
         return m.group() if value is None else f"{value:g}%"
