@@ -217,3 +217,23 @@ def test_tenths_are_a_share_and_its_subject_may_follow_it():
         ("锂电材料占全国比重", 30.0, "%", "~"), ("传统产业占工业比重", 60.0, "%", "=")}
     # 一成 inside words (这一成绩, 统一成本) is not a figure
     assert facts("2021年，这一成绩来之不易，统一成本核算。") == []
+
+
+def test_an_official_industry_name_with_a_comma_stays_one_item_in_a_list():
+    got = facts("2021年，全省纺织业、酒、饮料和精制茶制造业、造纸和纸制品业等行业分别增长3.1%、4.2%、5.3%。")
+    assert sorted((f.value, f.metric) for f in got) == [
+        (3.1, "纺织业"), (4.2, "酒、饮料和精制茶制造业"), (5.3, "造纸和纸制品业")]
+    # …设备等高新技术制造业增长 names one industry: its figure is that industry's
+    got = facts("2021年，计算机、通信和其他电子设备等高新技术制造业增长15.5%。")
+    assert [(f.metric, f.value) for f in got] == [("计算机、通信和其他电子设备制造业", 15.5)]
+
+
+def test_a_january_report_on_last_year_gives_its_yearless_figures_to_last_year():
+    text = ("2020年，全省地区生产总值增长4%。\n新兴产业较快增长\n全省高技术制造业增加值增长9.1%。\n"
+            "全省力争规上工业增加值增长7%。")
+    got = facts(text, when=date(2021, 1, 20))
+    assert [(f.metric, f.value, f.period_label, f.kind) for f in got] == [
+        ("地区生产总值", 4.0, "2020年", "actual"), ("高技术制造业增加值", 9.1, "2020年", "actual"),
+        ("规模以上工业增加值", 7.0, "2021年", "target")]
+    # written later in the year, a yearless figure is this year's, as before
+    assert [f.period_label for f in facts(text, when=date(2021, 6, 1))] == ["2020年", "2021年", "2021年"]

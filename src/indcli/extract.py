@@ -15,7 +15,16 @@ from functools import lru_cache
 
 from .figures import Figure, find_figures
 from .layout import Layout, Paragraph, analyse, guess_doc_province
-from .lexicon import cues, metric_aliases, place_re, places, province_name_re, province_names
+from .lexicon import (
+    cues,
+    industry_names,
+    industry_stems,
+    metric_aliases,
+    place_re,
+    places,
+    province_name_re,
+    province_names,
+)
 from .metrics import PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
 from .numbers import cn_int
 from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
@@ -113,6 +122,7 @@ class _Ctx:
     cumulative: bool = False  # the paragraph counts totals over its span (累计…)
     first_period: Period | None = None  # the first period the paragraph states: the frame for its section
     heading: str = ""
+    doc_year: int = 0  # the year the document was written, when ``year`` defaults to the year it reports on
 
 
 @dataclass
@@ -173,6 +183,7 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
     section = _Section()
     line_starts = _line_starts(norm.original)
     plan = _plan_period(norm.text, doc_date)
+    report_year = _report_year(norm.text, doc_date)
     in_plan_part = False  # past the plan's review of what was achieved
     for para in layout.paragraphs:
         if para.is_heading:
@@ -189,8 +200,8 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
         if para.furniture or para.continues is not None:
             continue
         logical = _logical(norm.text, layout, para)
-        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn, section,
-                                      line_starts))
+        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year or report_year, warn,
+                                      section, line_starts, bool(report_year and not heading_year)))
     facts = _resolve_ambiguous(facts, layout)
     return _merge(facts, source, doc_date)
 
@@ -222,13 +233,31 @@ def _sentences(t: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if t[a:b].strip()]
 
 
+_REPORTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|全省|我省|全市)")
+
+
+def _report_year(text: str, doc_date: date) -> int | None:
+    """The year a document written early in a year reports on: the whole of last year, stated before any other
+    year near its start (2018年，全省实现生产总值… in a January press release). None otherwise."""
+    if doc_date.month > 3:
+        return None
+    m = re.search(r"(?<!\d)(?:19|20)\d\d年", text[:400])
+    if m is None:
+        return None
+    r = _REPORTED_YEAR.match(text, m.start())
+    return int(r.group(1)) if r and int(r.group(1)) == doc_date.year - 1 else None
+
+
 def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, doc_date: date,
                      heading_year: int | None, warn: list[str], section: _Section,
-                     line_starts: list[int]) -> list[Fact]:
+                     line_starts: list[int], reported: bool = False) -> list[Fact]:
     para = lt.first
     ctx = _Ctx(year=heading_year or doc_date.year, province=para.province, method=para.method)
     ctx.heading = section.heading
-    if heading_year:
+    if reported:  # a January report on last year: what it states without a year is last year's, goals aside
+        ctx.doc_year, ctx.year_relative = doc_date.year, False
+        heading_year = None
+    elif heading_year:
         ctx.period, ctx.year_relative = year_period(heading_year), False
     if section.plan_end:  # what a plan's goals part states without a year is for the plan's horizon
         ctx.period, ctx.year, ctx.year_relative, ctx.plan_mood = year_period(section.plan_end), section.plan_end, False, True
@@ -875,13 +904,18 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
     distributive = "分别" in sentence[:pos] or "均" in phrase or "均" in clause
     if "等" in phrase:  # A、B、C等绿色产品产量分别增长…: the items before 等, with the head noun after it
         before, _, after = phrase.partition("等")
-        items = [x for x in re.split(r"、|和|及", before) if x]
+        items = _list_items(before)
         head = next((h for h in _HEADS if after.endswith(h)), "")
         if distributive and len(items) == n and head:
             return [x + head for x in items]
+        if distributive and len(items) == n > 1 and all(x.endswith("业") for x in items):
+            return items  # A业、B业等重点行业分别增长…: each industry is its own metric
+        stem = re.sub(r"^(?:全省|我省)", "", before)
+        if n == 1 and not distributive and stem in industry_stems() and re.search(r"制造业|产业|行业", after):
+            return [industry_stems()[stem]]  # 计算机、通信和其他电子设备等高新技术制造业增长…: the named industry
         return [phrase]
     subject, sep, rest = _split_subject(phrase)
-    items = [x for x in re.split(r"、|和|及", subject) if x]
+    items = _list_items(subject)
     if len(items) < 2:
         return [phrase]
     # 有色金属、装备制造三大产业营业收入: the summary noun (三大产业) belongs to no single item
@@ -897,6 +931,23 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
     if not (len(items) == n or distributive or n == 1):
         return [phrase]
     return [(x if x.endswith(head) or not head else x + head) + sep + rest for x in items]
+
+
+@lru_cache(maxsize=1)
+def _industry_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in industry_names()))
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a list joined by 、和及, keeping official industry names whole (酒、饮料和精制茶制造业)."""
+    kept = [m.span() for m in _industry_re().finditer(text)] if re.search(r"[、和及]", text) else []
+    pieces, last = [], 0
+    for m in re.finditer(r"、|和|及", text):
+        if not any(a <= m.start() < b for a, b in kept):
+            pieces.append(text[last : m.start()])
+            last = m.end()
+    pieces.append(text[last:])
+    return [x for x in pieces if x]
 
 
 def _split_subject(phrase: str) -> tuple[str, str, str]:
@@ -991,6 +1042,9 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
             out.append(p)
         elif own and own[0].pos < _sentence_clause_end(s, fig.end):
             out.append(own[0])
+        elif ctx.doc_year and not ctx.plan_span and (
+                _PLAN_MOOD.search(before) or _last_cue(before, {"target": cues()["kind"]["target"]})):
+            out.append(replace(year_period(ctx.doc_year), relative=True))  # a goal in a report on last year: this year's
         elif ctx.period is not None:
             p = ctx.period
             if ctx.inherited and p.span and measure in ("level", "share", "rank") and not ctx.cumulative \

@@ -1,7 +1,8 @@
-"""Domain knowledge loaded from the package's data files: provinces, places, metrics, units, cue words."""
+"""Domain knowledge loaded from the package's data files: provinces, places, metrics, industries, units, cue words."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -80,6 +81,20 @@ def metric_aliases() -> dict[str, str]:
 def abbreviations() -> tuple[tuple[str, str], ...]:
     """(written, expanded) pairs, longest written form first."""
     return tuple(sorted(((r[0], r[1]) for r in _rows("abbreviations.tsv")), key=lambda p: -len(p[0])))
+
+
+@lru_cache(maxsize=1)
+def industry_stems() -> dict[str, str]:
+    """Stem (no 制造业/业) → official industry name, for names that contain 、和及."""
+    names = [r[0] for r in _rows("industries.tsv")]
+    return {re.sub(r"(?:制造业|业)$", "", n): n for n in names}
+
+
+@lru_cache(maxsize=1)
+def industry_names() -> tuple[str, ...]:
+    """Official industry names that contain 、和及, with their stems, longest first."""
+    found = set(industry_stems()) | set(industry_stems().values())
+    return tuple(sorted((n for n in found if re.search(r"[、和及]", n)), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
