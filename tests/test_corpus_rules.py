@@ -237,3 +237,12 @@ def test_a_january_report_on_last_year_gives_its_yearless_figures_to_last_year()
         ("规模以上工业增加值", 7.0, "2021年", "target")]
     # written later in the year, a yearless figure is this year's, as before
     assert [f.period_label for f in facts(text, when=date(2021, 6, 1))] == ["2020年", "2021年", "2021年"]
+
+
+def test_a_period_in_a_meetings_name_does_not_frame_the_next_paragraph():
+    text = ("记者从全省三季度经济形势分析会上获悉，1-8月全省规上工业增加值增长6.6%。\n"
+            "机械、化工两大行业增速均超过9%，合计拉动全省工业增长2.5个百分点。")
+    got = facts(text, when=date(2022, 9, 20))
+    assert {(f.metric, f.measure, f.value, f.period_label) for f in got} == {
+        ("规模以上工业增加值", "growth", 6.6, "2022年1—8月"), ("机械", "growth", 9.0, "2022年1—8月"),
+        ("化工", "growth", 9.0, "2022年1—8月"), ("两大行业", "diff", 2.5, "2022年1—8月")}

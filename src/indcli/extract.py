@@ -568,6 +568,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
     ctx.sentence_metric = ""
     prev_end = 0
     last_from: tuple[dict, Figure] | None = None
+    used_own: Period | None = None
     for group in groups:
         g0 = group[0]
         start = max(_clause_start(s, g0.start), prev_end)
@@ -602,6 +603,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = per_province[1]
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
         metric_pairs = [_metric_for(item, measure, ctx, g0.unit) for item in items]
+        if measure == "diff" and re.search(r"合计|共同|合力", cue_text) and len(ctx.last_group) > 1:
+            whole = _SUMMARY_NOUN.findall(s[: g0.start])  # A、B…五大行业…，合计拉动4.2个百分点: all of them together
+            if not whole:
+                continue
+            metric_pairs = [(whole[-1], canonical(whole[-1]))]
         named_after = re.match(r"的([^，,。；、\d]{2,8})", s[group[-1].end :])
         if len(group) == 1 and not strip_phrase(raw_phrase) and named_after:
             name = re.sub(r"(?:数据|的)$", "", named_after.group(1))
@@ -693,6 +699,8 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if _FROM.search(s[: fig.start]) and len(group) == 1:
                 last_from = (row, fig)
             out.append(row)
+            if used_own is None and any(period is p for p in own):
+                used_own = period  # the period this sentence's figures speak of, not one in a name before them
             new_group.append((mraw, metric, period))
         if new_group:
             ctx.metric_raw, ctx.metric = new_group[-1][0], new_group[-1][1]
@@ -705,17 +713,18 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         row.pop("_span", None)
     if _PLAN_MOOD.search(s) or _last_cue(s, {"target": cues()["kind"]["target"]}):
         ctx.plan_mood = True
-    _carry_periods(ctx, own)
+    _carry_periods(ctx, own, used_own)
     return out
 
 
-def _carry_periods(ctx: _Ctx, own: list[Period]) -> None:
-    """What a sentence's own periods leave for the sentences after it in the paragraph."""
+def _carry_periods(ctx: _Ctx, own: list[Period], used: Period | None = None) -> None:
+    """What a sentence's own periods leave for the sentences after it in the paragraph; the first one its figures
+    use frames the section (全省上半年…会议获悉，1-5月…增长8.1%: 1—5月)."""
     if not own:
         return
     ctx.inherited = False
     ctx.pending_text = ""
-    ctx.first_period = ctx.first_period or own[0]
+    ctx.first_period = ctx.first_period or used or own[0]
     last = own[-1]
     if last.span and last.years_known:
         ctx.last_span = last
@@ -745,6 +754,7 @@ def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
     return phrase
 
 
+_SUMMARY_NOUN = re.compile(r"[一二三四五六七八九十两\d]+大(?:行业|产业|领域|板块|集群)")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;\d]*$")
 _SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]|仍|是|并|已|在|为|正|都|也|还|将|要|不|未|有|占|成为|$)")
 
