@@ -246,3 +246,9 @@ def test_a_period_in_a_meetings_name_does_not_frame_the_next_paragraph():
     assert {(f.metric, f.measure, f.value, f.period_label) for f in got} == {
         ("规模以上工业增加值", "growth", 6.6, "2022年1—8月"), ("机械", "growth", 9.0, "2022年1—8月"),
         ("化工", "growth", 9.0, "2022年1—8月"), ("两大行业", "diff", 2.5, "2022年1—8月")}
+
+
+def test_a_headline_goal_and_the_same_goal_with_a_comparator_are_one_fact():
+    text = "2025年全省数字经济规模力争达2万亿元\n到2025年，全省数字经济规模力争迈上2万亿元。"
+    got = facts(text)
+    assert [(f.value, f.comparator, f.mentions) for f in got] == [(2e12, ">", 2)]

@@ -1118,6 +1118,25 @@ def _resolve_ambiguous(facts: list[Fact], layout: Layout) -> list[Fact]:
     return out
 
 
+def _fold_plain_comparators(merged: dict[tuple, Fact]) -> None:
+    """A headline's 达1.5万亿元 and the body's 跃上1.5万亿元 are one goal: a plain '=' statement folds into the same
+    fact stated with a comparator, which says more."""
+    with_cmp: dict[tuple, Fact] = {}
+    for f in merged.values():
+        if f.comparator != "=":
+            with_cmp.setdefault(_without_comparator(f), f)
+    for k, f in list(merged.items()):
+        other = with_cmp.get(_without_comparator(f)) if f.comparator == "=" else None
+        if other is not None:
+            other.mentions += f.mentions
+            del merged[k]
+
+
+def _without_comparator(f: Fact) -> tuple:
+    return (f.province, f.city, f.metric, f.measure, round(f.value, 6), f.unit, f.period_start, f.period_end, f.kind,
+            f.scope)
+
+
 def _merge(facts: list[Fact], source: str, doc_date: date) -> list[Fact]:
     """One row per fact: repeats of the same statement are counted in ``mentions``; ids are stable hashes."""
     merged: dict[tuple, Fact] = {}
@@ -1127,6 +1146,7 @@ def _merge(facts: list[Fact], source: str, doc_date: date) -> list[Fact]:
             merged[k].mentions += 1
         else:
             merged[k] = f
+    _fold_plain_comparators(merged)
     out = []
     for f in merged.values():
         basis = "|".join(map(str, (source,) + f.key()))
