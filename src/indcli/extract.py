@@ -549,7 +549,7 @@ def _heading_owner(heading: str) -> str:
     return ""
 
 
-_MAY_HAVE_FIGURE = re.compile(r"\d|第\s*[一二三四五六七八九十]|[破过超达][万千百]亿元|[千百十]万千瓦|百分之")
+_MAY_HAVE_FIGURE = re.compile(r"\d|第\s*[一二三四五六七八九十]|[破过超达上][万千百]亿元|[千百十]万千瓦|百分之")
 
 
 def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: str) -> list[dict]:
@@ -683,6 +683,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                        comparator=comparator, period_start=period.start, period_end=period.end,
                        period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
                        province_method=method, figure_text=fig.text, span=(fig.start, fig.end), relative=period.relative)
+            prev = out[-1] if out else None
+            if measure == "rank" and prev and prev["measure"] == "cagr" and prev["metric"] == metric and not any(
+                    prev["span"][1] <= q.pos < fig.start for q in own):  # 年均增长8.1%，居全国第3位: the average's rank
+                row.update(period_start=prev["period_start"], period_end=prev["period_end"],
+                           period_label=prev["period_label"], relative=prev["relative"])
             # 由A增至B: A belongs to the start, B to the end
             if last_from and _FROM_TO.search(s[: fig.start]) and len(group) == 1:
                 a_row, _a_fig = last_from

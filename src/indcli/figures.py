@@ -39,7 +39,7 @@ def _figure_re() -> re.Pattern[str]:
     )
 
 
-_BARE_MULT = re.compile(r"(?<=[破过超达])(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
+_BARE_MULT = re.compile(r"(?:(?<=[破过超达])|(?<=迈上|跃上|站上|登上))(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
 _RANK = re.compile(
     r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<wei>位|名)?"
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
