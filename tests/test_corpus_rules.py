@@ -262,3 +262,9 @@ def test_the_rank_of_an_average_growth_rate_spans_its_years_and_a_trillion_step_
         ("制造业增加值", "level", 1e12, ">", "2020年")}
     # 上 alone (投资上千亿元) is too loose to read as a figure
     assert facts("全省工业投资上千亿元。", when=date(2021, 5, 1)) == []
+
+
+def test_a_count_that_spells_out_a_slogan_is_not_a_figure():
+    text = "全省推进“5+12”工程，“5”就是建设5个重点园区，“12”就是培育12条产业链。全省建成10个示范园区。"
+    got = facts(text, when=date(2021, 5, 1))
+    assert [(f.metric, f.value) for f in got] == [("示范园区", 10.0)]

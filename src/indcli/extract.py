@@ -751,6 +751,8 @@ def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
         return served
     if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
         return None
+    if re.search(r"[“\"][\dA-Za-z+]{1,8}[”\"](?:就是|是指|即|指)", clause_before):
+        return None  # “7”就是打造7个集群: the count spells out a slogan's label
     phrase = _noun_after(s, group[-1])
     if (not phrase or phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(phrase) or phrase.endswith("之一")
             or _PLAN_STRUCTURE.search(phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase)
