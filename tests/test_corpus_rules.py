@@ -268,3 +268,9 @@ def test_a_count_that_spells_out_a_slogan_is_not_a_figure():
     text = "全省推进“5+12”工程，“5”就是建设5个重点园区，“12”就是培育12条产业链。全省建成10个示范园区。"
     got = facts(text, when=date(2021, 5, 1))
     assert [(f.metric, f.value) for f in got] == [("示范园区", 10.0)]
+
+
+def test_items_before_etc_share_a_value_stated_with_jun():
+    got = facts("2021年，光伏组件、工业机器人等新兴产品产量增幅均超过30%。")
+    assert {(f.metric, f.value, f.comparator) for f in got} == {
+        ("光伏组件产量", 30.0, ">"), ("工业机器人产量", 30.0, ">")}

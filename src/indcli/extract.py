@@ -923,7 +923,8 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
         before, _, after = phrase.partition("等")
         items = _list_items(before)
         head = next((h for h in _HEADS if after.endswith(h)), "")
-        if distributive and len(items) == n and head:
+        each = "均" in phrase or "均" in clause  # A、B等产品产量增幅均超过20%: every item has the value
+        if head and len(items) > 1 and (distributive and len(items) == n or each and n == 1):
             return [x + head for x in items]
         if distributive and len(items) == n > 1 and all(x.endswith("业") for x in items):
             return items  # A业、B业等重点行业分别增长…: each industry is its own metric
