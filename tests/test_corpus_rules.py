@@ -274,3 +274,8 @@ def test_items_before_etc_share_a_value_stated_with_jun():
     got = facts("2021年，光伏组件、工业机器人等新兴产品产量增幅均超过30%。")
     assert {(f.metric, f.value, f.comparator) for f in got} == {
         ("光伏组件产量", 30.0, ">"), ("工业机器人产量", 30.0, ">")}
+
+
+def test_a_comparator_before_a_list_of_values_governs_each_of_them():
+    got = facts("2021年，纺织、建材产业营收分别接近3千亿元和2千亿元。")
+    assert sorted((f.value, f.comparator) for f in got) == [(2e11, "~"), (3e11, "~")]

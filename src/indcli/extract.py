@@ -677,6 +677,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 kind = "target"
             scope = fig.scope if measure == "rank" else _scope(s[start : fig.start]) if measure == "diff" else ""
             comparator = fig.comparator
+            if comparator == "=" and fig is not group[0] and group[0].comparator in (">", "~", "<") and \
+                    re.fullmatch(r"\s*[、和及与]\s*", s[group[group.index(fig) - 1].end : fig.start]):
+                comparator = group[0].comparator  # 分别接近8千亿元和7千亿元: the cue governs the whole list
             if measure == "share" and comparator == "=" and _ABOUT_SHARE.search(clause_text):
                 comparator = "~"  # 约占全国的40%
             row = dict(province=prov, metric=metric, metric_raw=mraw, measure=measure, value=value, unit=fig.unit,
