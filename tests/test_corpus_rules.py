@@ -279,3 +279,15 @@ def test_items_before_etc_share_a_value_stated_with_jun():
 def test_a_comparator_before_a_list_of_values_governs_each_of_them():
     got = facts("2021年，纺织、建材产业营收分别接近3千亿元和2千亿元。")
     assert sorted((f.value, f.comparator) for f in got) == [(2e11, "~"), (3e11, "~")]
+
+
+def test_a_topic_frame_names_the_metric_of_the_clauses_after_it():
+    got = facts("2021年，从GDP总量来看，江苏仍居全国第二，为11.6万亿元。")
+    assert {(f.metric, f.measure, f.value) for f in got} == {
+        ("地区生产总值", "rank", 2.0), ("地区生产总值", "level", 1.16e13)}
+
+
+def test_products_listed_after_an_output_clause_are_output_growth():
+    got = facts("2021年，全省高端产品产量较快增长，其中，服务机器人增长40.1%，液晶面板增长12%，利润增长8%。")
+    assert {(f.metric, f.value) for f in got} == {
+        ("服务机器人产量", 40.1), ("液晶面板产量", 12.0), ("利润", 8.0)}

@@ -566,6 +566,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             ctx.year_relative = False
     groups = _groups(s, figs)
     ctx.sentence_metric = ""
+    topic = _TOPIC.search(s)
+    if topic and canonical(strip_phrase(topic.group(1))) in metric_aliases().values():
+        ctx.metric_raw, ctx.metric = topic.group(1), canonical(strip_phrase(topic.group(1)))  # 从GDP总量来看，…
     prev_end = 0
     last_from: tuple[dict, Figure] | None = None
     used_own: Period | None = None
@@ -613,6 +616,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             name = re.sub(r"(?:数据|的)$", "", named_after.group(1))
             if canonical(name) in metric_aliases():  # 相比2020年102719亿元的GDP
                 metric_pairs = [(name, canonical(name))]
+        if measure == "growth" and re.search(r"产量[^。；;]*其中", s[: g0.start]):
+            metric_pairs = [(r, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (r, m)
+                            for r, m in metric_pairs]  # 产品产量增长较快，其中，工业机器人增长56.5%
         if increment:
             metric_pairs = [(r, m + "增量") for r, m in metric_pairs]
         # periods for each figure
@@ -764,6 +770,7 @@ def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
     return phrase
 
 
+_TOPIC = re.compile(r"(?:^|[，,。；;\s])从([^，,。；;\d]{2,12}?)(?:来看|上看|方面看|看)[，,]")
 _SUMMARY_NOUN = re.compile(r"[一二三四五六七八九十两\d]+大(?:行业|产业|领域|板块|集群)")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;\d]*$")
 _SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]|仍|是|并|已|在|为|正|都|也|还|将|要|不|未|有|占|成为|$)")
