@@ -291,3 +291,8 @@ def test_products_listed_after_an_output_clause_are_output_growth():
     got = facts("2021年，全省高端产品产量较快增长，其中，服务机器人增长40.1%，液晶面板增长12%，利润增长8%。")
     assert {(f.metric, f.value) for f in got} == {
         ("服务机器人产量", 40.1), ("液晶面板产量", 12.0), ("利润", 8.0)}
+
+
+def test_a_sentence_opening_with_its_yardstick_scopes_its_differences():
+    got = facts("2021年，与上年同期相比，全省工业增速回落0.6个百分点。")
+    assert [(f.value, f.scope) for f in got] == [(-0.6, "上年同期")]

@@ -681,7 +681,12 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 mood = False  # 发挥12个产业园的作用: an existing stock, not a goal
             if kind == "actual" and mood and period.end >= doc_date and not _actual_cue(s, fig.start):
                 kind = "target"
-            scope = fig.scope if measure == "rank" else _scope(s[start : fig.start]) if measure == "diff" else ""
+            scope = ""
+            if measure == "rank":
+                scope = fig.scope
+            elif measure == "diff":  # the yardstick: in the words before it, its clause, or the sentence's frame
+                scope = (_scope(s[start : fig.start], weak=False) or _scope(clause_text, weak=False)
+                         or _frame_scope(s[: fig.start]) or _scope(s[start : fig.start]) or _scope(clause_text))
             comparator = fig.comparator
             if comparator == "=" and fig is not group[0] and group[0].comparator in (">", "~", "<") and \
                     re.fullmatch(r"\s*[、和及与]\s*", s[group[group.index(fig) - 1].end : fig.start]):
@@ -893,13 +898,23 @@ def _negative(text: str) -> bool:
     return any(w in tail for w in words)
 
 
-def _scope(text: str) -> str:
+def _frame_scope(sentence: str) -> str:
+    """The yardstick a sentence opens with (与上年同期相比，…下滑1个百分点 → 上年同期)."""
+    m = re.search(r"(?:^|[，,])\s*(?:与|和|同)([^，,。；;]{2,10}?)(?:相比|比较|环比看|对比)[，,]", sentence)
+    return m.group(1) if m else ""
+
+
+def _scope(text: str, weak: bool = True) -> str:
+    """What a difference is measured against: a comparison the text makes, else (``weak``) a region it names."""
     if re.search(r"同比(?:提高|增长|下降|回落|加快|提升|增加|减少)", text):
         return "上年同期"
+    m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 较全国的领先优势由3.1扩大到3.5个百分点
+    if m:
+        return m.group(1)
     m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*([^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
     if m:
         return re.split(r"[的小大多少由]", m.group(1))[0]
-    m = re.search(r"(全国|中部|全省)", text)
+    m = re.search(r"(全国|中部|全省)", text) if weak else None
     return m.group(1) if m else ""
 
 
