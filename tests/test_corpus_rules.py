@@ -296,3 +296,10 @@ def test_products_listed_after_an_output_clause_are_output_growth():
 def test_a_sentence_opening_with_its_yardstick_scopes_its_differences():
     got = facts("2021年，与上年同期相比，全省工业增速回落0.6个百分点。")
     assert [(f.value, f.scope) for f in got] == [(-0.6, "上年同期")]
+
+
+def test_a_rank_among_a_named_group_and_products_after_main_products():
+    got = facts("2021年，全省规上工业增加值增长9%，在10个工业大省中继续保持第二。主要产品中，光纤增长12%。")
+    assert {(f.metric, f.measure, f.value, f.scope) for f in got} == {
+        ("规模以上工业增加值", "growth", 9.0, ""), ("规模以上工业增加值", "rank", 2.0, "10个工业大省"),
+        ("光纤产量", "growth", 12.0, "")}

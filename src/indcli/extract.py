@@ -601,6 +601,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = _subject_from_clause_before(s, start, figs, ctx) or raw_phrase
         if measure == "share":
             raw_phrase = _share_phrase(raw_phrase, s, group[-1])
+        if measure == "rank" and g0.scope:  # 在12个工业大省中继续保持第一: the group ranked in is the scope
+            raw_phrase = re.sub(r"^[^，,]*?中(?=(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$)", "",
+                                raw_phrase)
         per_province = _province_list(raw_phrase, len(group), "分别" in s[_clause_start(s, g0.start) : g0.start + 1])
         if per_province:  # 湖北、湖南、江西三省规上工业增加值分别增长…: one value per province
             raw_phrase = per_province[1]
@@ -616,7 +619,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             name = re.sub(r"(?:数据|的)$", "", named_after.group(1))
             if canonical(name) in metric_aliases():  # 相比2020年102719亿元的GDP
                 metric_pairs = [(name, canonical(name))]
-        if measure == "growth" and re.search(r"产量[^。；;]*其中", s[: g0.start]):
+        if measure == "growth" and re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", s[: g0.start]):
             metric_pairs = [(r, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (r, m)
                             for r, m in metric_pairs]  # 产品产量增长较快，其中，工业机器人增长56.5%
         if increment:

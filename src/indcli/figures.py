@@ -45,6 +45,7 @@ _RANK = re.compile(
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
 )
 _RANK_SCOPE = re.compile(r"(全国|细分市场|中部地区|中部六省|中部|全省|全球|世界|西部|东部|长江经济带|\d+个工业大省|工业大省|沿海)$")
+_AMONG = re.compile(r"在([^，,。；;\s]{2,12}?)中(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$")
 _RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
                "均居", "均列", "、", "和", "，", ",", "是", "为")
 # what may follow a figure that is a tier label or part of a name, not a stated amount
@@ -213,6 +214,9 @@ def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None
     scope_m = _RANK_SCOPE.search(before)
     scope = scope_m.group(1) if scope_m else ""
     head = before[: scope_m.start()] if scope_m else before
+    among = None if scope_m else _AMONG.search(before)
+    if among:  # 在12个工业大省中继续保持第一
+        scope, head = among.group(1), ""
     if re.search(r"(?:提升|上升|前移|下降|后退|下滑|提高)\s*$", before):
         return None  # 提升7位: a move in the ranking, not a rank
     if not scope and not re.search(r"(居|列|排名|位居|跃居|提高到|提升到|提高至|上升到|上升至|升至|降至|跃升到|跃升至)$", head) and not re.search(r"第\S{1,3}[、和及]$", before):
