@@ -303,3 +303,19 @@ def test_a_rank_among_a_named_group_and_products_after_main_products():
     assert {(f.metric, f.measure, f.value, f.scope) for f in got} == {
         ("规模以上工业增加值", "growth", 9.0, ""), ("规模以上工业增加值", "rank", 2.0, "10个工业大省"),
         ("光纤产量", "growth", 12.0, "")}
+
+
+def test_list_cues_cover_every_item():
+    # 限额以上 and 新增 before the first item cover the others; 突破了 is still 突破
+    got = facts("2021年，限额以上家电类、汽车类零售额分别增长12%和9%。全省新增专精特新企业300家、高新技术企业900家，"
+                "企业总数突破了5万家。")
+    assert {(f.metric, f.value, f.comparator) for f in got} == {
+        ("限额以上家电类零售额", 12.0, "="), ("限额以上汽车类零售额", 9.0, "="),
+        ("新增专精特新企业", 300.0, "="), ("新增高新技术企业", 900.0, "="), ("企业总数", 50000.0, ">")}
+
+
+def test_a_result_measured_against_a_goal_is_actual_and_a_year_can_be_the_yardstick():
+    got = facts("2021年，全省工业增速高于年度目标1.2个百分点。1-5月工业投资增长9%，较2020年全年提高2个百分点。",
+                when=date(2021, 6, 20))
+    assert {(f.measure, f.value, f.kind, f.scope) for f in got} == {
+        ("diff", 1.2, "actual", "年度目标"), ("growth", 9.0, "actual", ""), ("diff", 2.0, "actual", "2020年全年")}

@@ -423,15 +423,20 @@ def _measure(fig: Figure, cue_text: str) -> tuple[str, str]:
     return "level", ""
 
 
+_YARDSTICK = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|比|较)[^，,。；]{0,4}$")
+
+
 def _kind(sentence: str, pos: int, period: Period, doc_date: date) -> str:
     """target (a cue anywhere before in the sentence), forecast (a cue in the figure's clause), else by date."""
     k = cues()["kind"]
     clause = sentence[_clause_start(sentence, pos) : pos]
     c = _last_cue(clause, {"forecast": k["forecast"], "actual": k["actual"], "target": k["target"]})
+    if c and c[0] != "actual" and _YARDSTICK.search(clause[: c[2] - len(c[1])]):
+        return "actual"  # 高于预期发展目标0.3个百分点: the result measured against a goal
     if c and c[0] != "actual":
         return c[0]
     t = _last_cue(sentence[:pos], {"target": k["target"]})
-    if c is None and t and not re.search(r"(?:高于|低于|快于|慢于|超过|比|较)[^，,。；]{0,4}$", sentence[: t[2] - len(t[1])]):
+    if c is None and t and not _YARDSTICK.search(sentence[: t[2] - len(t[1])]):
         return "target"
     if c is None and period.start.year > doc_date.year:
         return "target"
@@ -575,6 +580,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
     for group in groups:
         g0 = group[0]
         start = max(_clause_start(s, g0.start), prev_end)
+        listed_after = s[prev_end : g0.start].startswith("、") and bool(out)  # …2.5万家、上平台企业3366家
         cue_text = s[start : g0.start]
         wide_text = s[_clause_start(s, g0.start) : g0.start]
         prev_end = group[-1].end
@@ -622,6 +628,8 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         if measure == "growth" and re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", s[: g0.start]):
             metric_pairs = [(r, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (r, m)
                             for r, m in metric_pairs]  # 产品产量增长较快，其中，工业机器人增长56.5%
+        if listed_after and out[-1]["metric"].startswith("新增"):  # 新增A 2.5万家、B 3366家: 新增 covers B too
+            metric_pairs = [(r, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for r, m in metric_pairs]
         if increment:
             metric_pairs = [(r, m + "增量") for r, m in metric_pairs]
         # periods for each figure
@@ -914,7 +922,7 @@ def _scope(text: str, weak: bool = True) -> str:
     m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 较全国的领先优势由3.1扩大到3.5个百分点
     if m:
         return m.group(1)
-    m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*([^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
+    m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*((?:19|20)\d\d年[^\d，,。；]{0,12}?|[^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
     if m:
         return re.split(r"[的小大多少由]", m.group(1))[0]
     m = re.search(r"(全国|中部|全省)", text) if weak else None
@@ -972,6 +980,9 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
         if items[-1].endswith(suffix) and not items[0].endswith(suffix):
             head = suffix
             break
+    qualifier = re.match(r"限额以上", items[0])
+    if qualifier:  # 限额以上A类、B类和C零售额: the qualifier covers every item
+        items = [x if x.startswith(qualifier.group()) else qualifier.group() + x for x in items]
     if n == 1 and not distributive and (re.search(r"和|及", subject) or not head):
         return [phrase]  # 计算机、通信和其他电子设备制造业 is one industry
     if not (len(items) == n or distributive or n == 1):

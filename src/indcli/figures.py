@@ -59,7 +59,9 @@ _PRICE_BEFORE = re.compile(r"(定价|售价|单价|零售价|订价|共计|价�
 
 
 def _comparator_before(before: str) -> str | None:
+    """The comparator a cue word right before a figure gives it (突破1.8万家, 突破了1.8万家 → >)."""
     c = cues()["comparator"]
+    before = re.sub(r"了\s*$", "", before)
     for word in sorted(c["greater"], key=len, reverse=True):
         if before.endswith(word):
             return ">"
