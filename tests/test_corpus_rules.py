@@ -319,3 +319,11 @@ def test_a_result_measured_against_a_goal_is_actual_and_a_year_can_be_the_yardst
                 when=date(2021, 6, 20))
     assert {(f.measure, f.value, f.kind, f.scope) for f in got} == {
         ("diff", 1.2, "actual", "年度目标"), ("growth", 9.0, "actual", ""), ("diff", 2.0, "actual", "2020年全年")}
+
+
+def test_a_clause_that_goes_on_about_a_city_keeps_the_city():
+    got = facts("2021年，赣州稀土产业营收突破800亿元，稀土产业规模连续5年居全国第一。", province="江西")
+    assert {(f.city, f.measure) for f in got} == {("赣州", "level"), ("赣州", "rank")}
+    # a list of achievements moves from subject to subject: the city does not carry over
+    got = facts("2021年，赣州家具远销海外，8个品牌营收过10亿元，全省入选名录企业40家。", province="江西")
+    assert got and all(f.city == "" for f in got)

@@ -475,7 +475,29 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
         if "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与|同|赴|和|及|、)$", clause[:i]):
             city, prov = name, p  # the clause is about this city: its figure is the city's, in the city's province
             method = "subject"
+    if not city and not re.search(r"全省|全市|我省|^\s*全国", clause) and not province_name_re().search(clause):
+        earlier = _city_subject(head[:cs], clause.lstrip())
+        if earlier:  # 鹰潭铜产业营收突破5000亿元，铜产业规模连续17年全国第一: the clause goes on about the city
+            city, prov, method = earlier[0], earlier[1], "subject"
     return prov, method, city
+
+
+def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
+    """The city an earlier clause of the sentence opened with, when ``clause`` goes on about the same thing (it
+    repeats that clause's topic, 铜产业…，铜产业规模…) or has no subject of its own (…，高于全省1个百分点)."""
+    table = places()
+    found = None
+    for m in place_re().finditer(text):
+        p, kind = table[m.group()]
+        if kind != "city" or not re.search(r"(?:^|[，,。：:])\s*$", text[: m.start()]):
+            continue
+        topic = text[m.end() :]
+        same = len(clause) >= 2 and topic.startswith(clause[:2]) and not re.match(r"[\d一二三四五六七八九十]", clause)
+        if same or re.match(r"(?:高于|快于|低于|慢于|比|较|同比|增长|增速|占)", clause):
+            found = (m.group(), p)
+        else:
+            found = None
+    return found
 
 
 _SERVICE_VERB = re.compile(r"开展|推广|实施|进行|提供|给予|落实|培训|指导|帮扶|服务|监察|检查|评估|认定|奖励|补贴|支持")
