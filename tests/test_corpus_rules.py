@@ -251,7 +251,7 @@ def test_a_period_in_a_meetings_name_does_not_frame_the_next_paragraph():
 def test_a_headline_goal_and_the_same_goal_with_a_comparator_are_one_fact():
     text = "2025年全省数字经济规模力争达2万亿元\n到2025年，全省数字经济规模力争迈上2万亿元。"
     got = facts(text)
-    assert [(f.value, f.comparator, f.mentions) for f in got] == [(2e12, ">", 2)]
+    assert [(f.value, f.comparator, f.mentions) for f in got] == [(2e12, ">=", 2)]
 
 
 def test_the_rank_of_an_average_growth_rate_spans_its_years_and_a_trillion_step_is_a_figure():
@@ -259,7 +259,7 @@ def test_the_rank_of_an_average_growth_rate_spans_its_years_and_a_trillion_step_
                 when=date(2021, 5, 1))
     assert {(f.metric, f.measure, f.value, f.comparator, f.period_label) for f in got} == {
         ("工业增加值", "cagr", 7.7, "=", "2016—2020年"), ("工业增加值", "rank", 4.0, "=", "2016—2020年"),
-        ("制造业增加值", "level", 1e12, ">", "2020年")}
+        ("制造业增加值", "level", 1e12, ">=", "2020年")}
     # 上 alone (投资上千亿元) is too loose to read as a figure
     assert facts("全省工业投资上千亿元。", when=date(2021, 5, 1)) == []
 

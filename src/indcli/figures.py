@@ -62,6 +62,8 @@ def _comparator_before(before: str) -> str | None:
     """The comparator a cue word right before a figure gives it (突破1.8万家, 突破了1.8万家 → >)."""
     c = cues()["comparator"]
     before = re.sub(r"了\s*$", "", before)
+    if any(before.endswith(word) for word in c.get("at_least", ())):
+        return ">="
     for word in sorted(c["greater"], key=len, reverse=True):
         if before.endswith(word):
             return ">"
