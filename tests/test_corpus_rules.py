@@ -327,3 +327,12 @@ def test_a_clause_that_goes_on_about_a_city_keeps_the_city():
     # a list of achievements moves from subject to subject: the city does not carry over
     got = facts("2021年，赣州家具远销海外，8个品牌营收过10亿元，全省入选名录企业40家。", province="江西")
     assert got and all(f.city == "" for f in got)
+
+
+def test_a_place_among_the_top_n_is_a_rank_of_at_most_n():
+    got = facts("2021年，全省工业营收首次跻身全国前十，增速居中部前三位。前三季度增长较快。")
+    assert {(f.metric, f.value, f.comparator, f.scope) for f in got} == {
+        ("工业营业收入", 10.0, "<=", "全国"), ("工业营业收入", 3.0, "<=", "中部")}
+    from indcli.check import figure_value
+
+    assert sorted(figure_value(f.figure_text) for f in got) == [3.0, 10.0]  # indcli check re-parses them

@@ -45,6 +45,8 @@ _RANK = re.compile(
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
 )
 _RANK_SCOPE = re.compile(r"(全国|细分市场|中部地区|中部六省|中部|全省|全球|世界|西部|东部|长江经济带|\d+个工业大省|工业大省|沿海)$")
+_TOP = re.compile(r"(?P<scope>全国|中部地区|中部|全省|全球|世界)(?P<top>前\s*(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|强)?)"
+                  r"(?![\d个批家项季度月年天周期亿万%])")
 _AMONG = re.compile(r"在([^，,。；;\s]{2,12}?)中(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$")
 _RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
                "均居", "均列", "、", "和", "，", ",", "是", "为")
@@ -117,6 +119,12 @@ def find_figures(sentence: str) -> list[Figure]:
         value = {"千万": 1000.0, "百万": 100.0, "十万": 10.0}[m.group(1)]
         comp = _comparator_after(after) or _comparator_before(sentence[: m.start()]) or "="
         found.append(Figure(m.start(), m.end(), value, "万千瓦", "other", comp, m.group()))
+    for m in _TOP.finditer(sentence):  # 跻身全国前十: a rank of at most 10
+        n = m.group("n")
+        value = int(n) if n.isdigit() else cn_int(n)
+        if value and value > 1 and not any(a <= m.start() < b for a, b in taken):
+            found.append(Figure(m.start("top"), m.end(), float(value), "位", "rank", "<=", m.group()[len(m.group("scope")):],
+                                m.group("scope")))
     for m in _RANK.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue

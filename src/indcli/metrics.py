@@ -84,7 +84,7 @@ def strip_rank_phrase(phrase: str) -> str:
             return ""
         for w in sorted(SCOPES + ("居", "列", "位居", "保持", "稳居", "跃居", "排名", "排", "总量", "均", "均居", "均列",
                                   "继续", "名列", "增速排名", "增速", "已", "仍", "全国领先", "领先",
-                                  "居全国领先"), key=len, reverse=True):
+                                  "居全国领先", "跻身", "进入", "挤进", "入围", "首次", "迈入", "位于"), key=len, reverse=True):
             if s.endswith(w):
                 s = s[: -len(w)]
                 changed = True
