@@ -18,9 +18,9 @@ from functools import lru_cache
 from .lexicon import (
     abbreviations,
     cues,
+    find_places,
     glossary,
     metric_aliases,
-    place_re,
     places,
     province_name_re,
     province_names,
@@ -267,7 +267,7 @@ def province_mentions(text: str) -> Counter[str]:
             continue
         votes[names[m.group()]] += 2  # a province named outright counts as two mentions of its places
     table = places()
-    for m in place_re().finditer(text):
+    for m in find_places(text):
         before = text[max(0, m.start() - 4) : m.start()]
         if re.search(r"(?:与|同|跟|对|向|赴|到|联合|携手|对接|相比|比|较|超越|超过)$", before):
             continue  # 与武汉合作, 赴长沙考察: a relation with the place, not the place's own figure

@@ -153,7 +153,16 @@ def province_name_re():
 
 @lru_cache(maxsize=1)
 def place_re():
-    """One regex matching any place or landmark of the gazetteer (longest first)."""
+    """One regex matching any place or landmark of the gazetteer, or a province name (longest first).
+
+    Province names are in it so that a place is never read across one: 湖南充分 holds no 南充, 江西安全 no 西安."""
     import re
 
-    return re.compile("|".join(map(re.escape, sorted(places(), key=len, reverse=True))))
+    names = sorted(set(places()) | set(province_names()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def find_places(text: str) -> list:
+    """The gazetteer's places in ``text`` as regex matches, in order (province names are skipped over)."""
+    table = places()
+    return [m for m in place_re().finditer(text) if m.group() in table]
