@@ -336,3 +336,19 @@ def test_a_place_among_the_top_n_is_a_rank_of_at_most_n():
     from indcli.check import figure_value
 
     assert sorted(figure_value(f.figure_text) for f in got) == [3.0, 10.0]  # indcli check re-parses them
+
+
+def test_goals_and_estimates_read_on_across_clauses():
+    got = facts("2024年全省工业主要预期目标为：规上工业增加值增长5%左右，力争达到5.5%。", when=date(2024, 1, 20))
+    assert {(f.measure, f.value, f.kind) for f in got} == {("growth", 5.0, "target"), ("growth", 5.5, "target")}
+    got = facts("预计今年一季度全省规上工业增加值增长5%左右，工业用电量增长6%左右。", when=date(2024, 1, 20))
+    assert {(f.value, f.kind) for f in got} == {(5.0, "forecast"), (6.0, "forecast")}
+    # a whole year not yet over is a goal; 全年有望 stays a forecast, and what follows it is not swept along
+    got = facts("上半年工业平稳。全年实施重点工业项目200个以上。", when=date(2023, 7, 20))
+    assert [(f.value, f.kind) for f in got] == [(200.0, "target")]
+
+
+def test_a_place_is_never_read_across_a_province_name():
+    from indcli.lexicon import find_places
+
+    assert [m.group() for m in find_places("湖南充分发挥优势，江西安全生产形势稳定，绵阳增长8%")] == ["绵阳"]

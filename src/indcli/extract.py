@@ -17,10 +17,10 @@ from .figures import Figure, find_figures
 from .layout import Layout, Paragraph, analyse, guess_doc_province
 from .lexicon import (
     cues,
+    find_places,
     industry_names,
     industry_stems,
     metric_aliases,
-    place_re,
     places,
     province_name_re,
     province_names,
@@ -423,10 +423,11 @@ def _measure(fig: Figure, cue_text: str) -> tuple[str, str]:
     return "level", ""
 
 
+_PERIOD_WORD = re.compile(r"\d{4}年|\d+月|[一二三四]季度|上半年|下半年|全年|今年|明年|去年")
 _YARDSTICK = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|比|较)[^，,。；]{0,4}$")
 
 
-def _kind(sentence: str, pos: int, period: Period, doc_date: date) -> str:
+def _kind(sentence: str, pos: int, period: Period, doc_date: date, approx: bool = False) -> str:
     """target (a cue anywhere before in the sentence), forecast (a cue in the figure's clause), else by date."""
     k = cues()["kind"]
     clause = sentence[_clause_start(sentence, pos) : pos]
@@ -438,8 +439,14 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date) -> str:
     t = _last_cue(sentence[:pos], {"target": k["target"]})
     if c is None and t and not _YARDSTICK.search(sentence[: t[2] - len(t[1])]):
         return "target"
+    f = _last_cue(sentence[:pos], {"forecast": k["forecast"], "actual": k["actual"]})
+    if c is None and approx and f and f[0] == "forecast" and not _PERIOD_WORD.search(clause):
+        return "forecast"  # 预计一季度增加值增长5.5%左右，用电量增长7%左右: the estimate goes on
     if c is None and period.start.year > doc_date.year:
         return "target"
+    if c is None and (period.start, period.end) == (date(doc_date.year, 1, 1), date(doc_date.year, 12, 31)) \
+            and re.search(r"全年(?!有望|预计|可望|将)", sentence[:pos]):
+        return "target"  # 全年实施项目300个 written before the year is out: a goal, not a result
     if c is None and period.start > doc_date:
         return "forecast"
     return "actual"
@@ -466,7 +473,7 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
         if m.start() >= best:
             prov, method = "全国", "subject"
     table = places()
-    for m in place_re().finditer(clause):
+    for m in find_places(clause):
         name = m.group()
         p, kind = table[name]
         if kind != "city":
@@ -487,7 +494,7 @@ def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
     repeats that clause's topic, 铜产业…，铜产业规模…) or has no subject of its own (…，高于全省1个百分点)."""
     table = places()
     found = None
-    for m in place_re().finditer(text):
+    for m in find_places(text):
         p, kind = table[m.group()]
         if kind != "city" or not re.search(r"(?:^|[，,。：:])\s*$", text[: m.start()]):
             continue
@@ -610,6 +617,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         if not cue_word and g0.unit == "%" and re.search(r"(?:上年|去年|上一年)的?\s*$", s[: g0.start]) and \
                 ctx.measure_by_unit.get("%"):
             measure = ctx.measure_by_unit["%"]  # 与上年的7.8%: the same measure as the figure it is compared with
+        elif measure == "share" and not cue_word and g0.unit == "%" and ctx.measure_by_unit.get("%") == "growth" \
+                and not strip_phrase(cue_text) and not re.search(r"比重|占|率|比例", wide_text):
+            measure = "growth"  # 增长6%左右，力争达到6.5%: a bare percentage goes on with the growth just stated
         # the metric phrase
         raw_phrase = _phrase(cue_text, periods, start)
         if measure == "growth" and cue_word in cues()["negative"]["words"]:
@@ -708,7 +718,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause_text) \
                     and s[fig.end : fig.end + 1] == "的":
                 continue  # 与全国…5.1%的数据持平: the national figure is only the yardstick
-            kind = _kind(s, fig.start, period, doc_date)
+            kind = _kind(s, fig.start, period, doc_date, approx=fig.comparator == "~")
             mood = ctx.plan_mood or bool(_PLAN_MOOD.search(s[: fig.start]))
             if fig.prenominal and not _CREATE.search(s[_clause_start(s, fig.start) : fig.start]):
                 mood = False  # 发挥12个产业园的作用: an existing stock, not a goal
