@@ -325,7 +325,8 @@ def test_a_clause_that_goes_on_about_a_city_keeps_the_city():
     got = facts("2021年，赣州稀土产业营收突破800亿元，稀土产业规模连续5年居全国第一。", province="江西")
     assert {(f.city, f.measure) for f in got} == {("赣州", "level"), ("赣州", "rank")}
     # a list of achievements moves from subject to subject: the city does not carry over
-    got = facts("2021年，赣州家具远销海外，8个品牌营收过10亿元，全省入选名录企业40家。", province="江西")
+    got = facts("2021年，全省陶瓷出口较快增长，赣州家具远销海外，8个品牌营收过10亿元，全省入选名录企业40家。",
+                province="江西")
     assert got and all(f.city == "" for f in got)
 
 
@@ -352,3 +353,19 @@ def test_a_place_is_never_read_across_a_province_name():
     from indcli.lexicon import find_places
 
     assert [m.group() for m in find_places("湖南充分发挥优势，江西安全生产形势稳定，绵阳增长8%")] == ["绵阳"]
+
+
+def test_cities_named_in_a_list_or_a_region_frame_own_their_figures():
+    got = facts("2021年，温州、嘉兴两市规上工业增加值分别增长9.1%和10.2%。", province="浙江")
+    assert {(f.city, f.value) for f in got} == {("温州", 9.1), ("嘉兴", 10.2)}
+    got = facts("2021年，分地区看，绵阳市规上工业增加值增长8.7%，增速居全省第2位，电子信息产业营收增长6%。",
+                province="四川")
+    assert {(f.city, f.measure) for f in got} == {("绵阳", "growth"), ("绵阳", "rank")} and len(got) == 3
+
+
+def test_a_running_total_after_new_additions_is_the_stock_and_a_bracketed_yardstick_is_skipped():
+    got = facts("2021年，全省新认定小巨人企业80家，累计达到300家。全省规上工业增长6%（全国为4%）。")
+    assert {(f.metric, f.value) for f in got} == {
+        ("新认定小巨人企业", 80.0), ("小巨人企业", 300.0), ("规模以上工业", 6.0)} or \
+        {f.value for f in got} == {80.0, 300.0, 6.0} and all(f.province == "江苏" for f in got)
+    assert [f.metric for f in got if f.value == 300.0] == ["小巨人企业"]

@@ -482,11 +482,16 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
         if "全省" not in clause[i:] and not re.search(r"(落户|在|以|支持|推动|助力|向|对|与|同|赴|和|及|、)$", clause[:i]):
             city, prov = name, p  # the clause is about this city: its figure is the city's, in the city's province
             method = "subject"
-    if not city and not re.search(r"全省|全市|我省|^\s*全国", clause) and not province_name_re().search(clause):
+    if not city and not re.search(r"^\s*(?:全省|全市|我省|全国)", clause) and not province_name_re().search(clause):
         earlier = _city_subject(head[:cs], clause.lstrip())
         if earlier:  # 鹰潭铜产业营收突破5000亿元，铜产业规模连续17年全国第一: the clause goes on about the city
             city, prov, method = earlier[0], earlier[1], "subject"
     return prov, method, city
+
+
+_WHEN = r"(?:\d{4}年|\d{1,2}[-—–~至]\d{1,2}月|上半年|前三季度|今年以来|[一二三四]季度)"
+_REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:分地区|从地区|分市州|从市州|分区域|从区域)(?:来)?看[，,：:]\s*)?"
+                           rf"(?:{_WHEN}[，,]?\s*)?")
 
 
 def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
@@ -500,7 +505,8 @@ def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
             continue
         topic = text[m.end() :]
         same = len(clause) >= 2 and topic.startswith(clause[:2]) and not re.match(r"[\d一二三四五六七八九十]", clause)
-        if same or re.match(r"(?:高于|快于|低于|慢于|比|较|同比|增长|增速|占)", clause):
+        opens = bool(_REGION_FRAME.fullmatch(text[: m.start()]))  # 分地区看，成都市…: the sentence is about the city
+        if same or opens or re.match(r"(?:高于|快于|低于|慢于|比|较|同比|增长|增速|占)", clause):
             found = (m.group(), p)
         else:
             found = None
@@ -711,13 +717,16 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             prov, method, city = _subject(s, fig.start, ctx)
             clause_text = s[_clause_start(s, fig.start) : fig.start]
             if per_province:
-                prov, method, city = per_province[0][group.index(fig)], "subject", ""
+                k = group.index(fig)
+                prov, method, city = per_province[0][k], "subject", per_province[2][k]
             elif _MULTI_SUBJECT.search(clause_text) or re.search(r"相加|加总|总和", clause_text) and \
                     _MULTI_SUBJECT.search(s[: fig.start]):
                 continue  # 3个省份均增长8%, 粤苏鲁…GDP总量相加: figures about several provinces at once
             if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause_text) \
                     and s[fig.end : fig.end + 1] == "的":
                 continue  # 与全国…5.1%的数据持平: the national figure is only the yardstick
+            if _in_brackets_about(s, fig.start, "全国"):
+                continue  # 高于全国1.3个百分点（全国为3.8%）: an aside giving the yardstick
             kind = _kind(s, fig.start, period, doc_date, approx=fig.comparator == "~")
             mood = ctx.plan_mood or bool(_PLAN_MOOD.search(s[: fig.start]))
             if fig.prenominal and not _CREATE.search(s[_clause_start(s, fig.start) : fig.start]):
@@ -908,19 +917,29 @@ def _province_list_re() -> re.Pattern[str]:
                       r"(?:[两三四五六七八九十\d]个?省(?:份|市|区)?|等省份?)?(.*)$")
 
 
-def _province_list(phrase: str, n: int, distributive: bool) -> tuple[list[str], str] | None:
-    """([provinces], rest of the phrase) when a phrase begins with a list of ``n`` provinces and 分别 pairs them
-    with ``n`` values in order."""
+@lru_cache(maxsize=1)
+def _city_list_re() -> re.Pattern[str]:
+    name = "|".join(re.escape(c) for c, (_p, kind) in sorted(places().items(), key=lambda t: -len(t[0])) if kind == "city")
+    return re.compile(rf"^((?:{name})市?(?:[、和及与](?:{name})市?)+)(?:[两三四五六七八九十\d]个?市|等市)?(.*)$")
+
+
+def _province_list(phrase: str, n: int, distributive: bool) -> tuple[list[str], str, list[str]] | None:
+    """([provinces], rest of the phrase, [cities]) when a phrase begins with a list of ``n`` provinces or cities
+    and 分别 pairs them with ``n`` values in order (杭州、宁波两市…分别增长4.8%和6.4%)."""
     if n < 2 or not distributive:
         return None
-    m = _province_list_re().match(phrase.strip("，, "))
-    if not m:
-        return None
-    names = province_names()
-    provs = [names[p] for p in province_name_re().findall(m.group(1))]
-    if len(provs) != n or not all(provs):
-        return None
-    return provs, m.group(2)
+    text = phrase.strip("，, ")
+    m = _province_list_re().match(text)
+    if m:
+        names = province_names()
+        provs = [names[p] for p in province_name_re().findall(m.group(1))]
+        return (provs, m.group(2), [""] * n) if len(provs) == n and all(provs) else None
+    m = _city_list_re().match(text)
+    if m:
+        cities = [x.group() for x in find_places(m.group(1))]
+        if len(cities) == n:
+            return [places()[c][0] for c in cities], m.group(2), cities
+    return None
 
 
 def _row_period(row: dict) -> Period:
@@ -939,6 +958,13 @@ def _negative(text: str) -> bool:
     words = cues()["negative"]["words"]
     tail = text[-8:]
     return any(w in tail for w in words)
+
+
+def _in_brackets_about(s: str, pos: int, word: str) -> bool:
+    """Whether ``pos`` is inside an open bracket whose text so far names ``word`` (…（全国为3.8%）)."""
+    opened = max(s.rfind("（", 0, pos), s.rfind("(", 0, pos))
+    closed = max(s.rfind("）", 0, pos), s.rfind(")", 0, pos))
+    return opened > closed and word in s[opened:pos]
 
 
 def _frame_scope(sentence: str) -> str:
@@ -1055,8 +1081,9 @@ def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str
     if len(cut) > 1 and strip_phrase(cut[-1]):
         item = cut[-1]  # 全省工信系统将力争规上工业增加值: the metric is what follows the cue
     raw0 = strip_phrase(item)
-    if raw0 in ("总数", "总量", "总计") and ctx.metric.startswith("新增"):
-        stock = ctx.metric[2:]
+    if (raw0 in ("总数", "总量", "总计", "") and re.search(r"累计|总数|总量|总计", item)
+            and ctx.metric.startswith(("新增", "新认定", "新培育"))):
+        stock = re.sub(r"^(?:新增|新认定|新培育)", "", ctx.metric)
         return stock, canonical(stock)  # 新增1860家，总数突破2.2万家: the total, not the additions
     raw = raw0 if raw0 in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw0)
     raw = re.sub(r"^(?:全省|我省)", "", raw)
