@@ -150,7 +150,7 @@ def test_traditional_half_year_report_with_siblings_and_summary_nouns():
     rows = {(f.metric, f.measure, f.value) for f in got}
     assert ("规模以上工业利润总额", "level", 98560000000.0) in rows
     assert ("规模以上工业利润总额", "growth", -4.3) in rows
-    assert ("装备制造营业收入", "growth", 6.1) in rows and ("电子信息营业收入", "growth", 9.5) in rows
+    assert ("装备制造产业营业收入", "growth", 6.1) in rows and ("电子信息产业营业收入", "growth", 9.5) in rows
     assert ("规模以上工业增加值", "rank", 2.0) in rows
     assert all(f.period_label == "2024年1—6月" for f in got)
 
@@ -369,3 +369,8 @@ def test_a_running_total_after_new_additions_is_the_stock_and_a_bracketed_yardst
         ("新认定小巨人企业", 80.0), ("小巨人企业", 300.0), ("规模以上工业", 6.0)} or \
         {f.value for f in got} == {80.0, 300.0, 6.0} and all(f.province == "江苏" for f in got)
     assert [f.metric for f in got if f.value == 300.0] == ["小巨人企业"]
+
+
+def test_a_summary_of_listed_industries_names_each_of_them():
+    got = facts("2021年，纺织、建材两大传统产业增加值分别增长5.1%和6.2%，两大产业合计占全省规上工业增加值的比重达20%。")
+    assert {f.metric for f in got} == {"纺织产业增加值", "建材产业增加值", "两大产业占规模以上工业增加值比重"}

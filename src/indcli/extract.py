@@ -1031,8 +1031,12 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
     if len(items) < 2:
         return [phrase]
     # 有色金属、装备制造三大产业营业收入: the summary noun (三大产业) belongs to no single item
-    items[-1] = re.sub(r"[一二三四五六七八九十两\d]+大?(?:行业|产业|领域|板块)(?:增速)?(?=增加值|营业收入|产值|增速|$)", "",
-                       items[-1])
+    summary = re.search(r"[一二三四五六七八九十两\d]+大?(?:支柱|主导|优势|重点|新兴|传统)?(行业|产业|领域|板块)(?:增速)?"
+                        r"(?=增加值|营业收入|产值|增速|$)", items[-1])
+    if summary:
+        items[-1] = items[-1][: summary.start()] + items[-1][summary.end() :]
+        if summary.group(1) == "产业":  # 电子信息、装备制造三大支柱产业增加值 → 电子信息产业增加值, 装备制造产业增加值
+            items = [_with_industry(x) for x in items]
     head = ""
     for suffix in _HEADS:  # a shared head noun on the last item (装备制造业、高技术制造业增加值)
         if items[-1].endswith(suffix) and not items[0].endswith(suffix):
@@ -1063,6 +1067,13 @@ def _list_items(text: str) -> list[str]:
             last = m.end()
     pieces.append(text[last:])
     return [x for x in pieces if x]
+
+
+def _with_industry(item: str) -> str:
+    """电子信息 → 电子信息产业, 装备制造增加值 → 装备制造产业增加值: the word a summary (三大产业) stood for."""
+    head = next((h for h in _HEADS if item.endswith(h) and len(item) > len(h)), "")
+    stem = item[: len(item) - len(head)]
+    return item if stem.endswith("业") or not stem else stem + "产业" + head
 
 
 def _split_subject(phrase: str) -> tuple[str, str, str]:

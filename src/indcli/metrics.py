@@ -116,7 +116,10 @@ def canonical(raw: str) -> str:
     name = re.sub(r"实现(?=营业收入|销售收入|主营业务收入|增加值|利润)", "", name)
     name = re.sub(r"的(?=比重|贡献率|比例|占比)", "", name)
     name = name.replace("占全省GDP比重", "占GDP比重")
+    name = re.sub(r"(?<=[^\W\d_])合计(?=占)", "", name)  # 六大产业合计占…比重
     name = expand(name)
+    name = re.sub(r"占全省(?:生产总值|地区生产总值|GDP)", "占地区生产总值", name)
+    name = re.sub(r"占全[省市](?=规模以上)", "占", name)  # …占全省规上工业增加值的比重
     aliases = metric_aliases()
     if name in aliases:
         return aliases[name]
