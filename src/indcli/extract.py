@@ -444,7 +444,7 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date, approx: bool 
         return "forecast"  # 预计一季度增加值增长5.5%左右，用电量增长7%左右: the estimate goes on
     if c is None and period.start.year > doc_date.year:
         return "target"
-    if c is None and (period.start, period.end) == (date(doc_date.year, 1, 1), date(doc_date.year, 12, 31)) \
+    if (c is None or c[1] == "完成") and (period.start, period.end) == (date(doc_date.year, 1, 1), date(doc_date.year, 12, 31)) \
             and re.search(r"全年(?!有望|预计|可望|将)", sentence[:pos]):
         return "target"  # 全年实施项目300个 written before the year is out: a goal, not a result
     if c is None and period.start > doc_date:
