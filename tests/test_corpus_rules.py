@@ -374,3 +374,30 @@ def test_a_running_total_after_new_additions_is_the_stock_and_a_bracketed_yardst
 def test_a_summary_of_listed_industries_names_each_of_them():
     got = facts("2021年，纺织、建材两大传统产业增加值分别增长5.1%和6.2%，两大产业合计占全省规上工业增加值的比重达20%。")
     assert {f.metric for f in got} == {"纺织产业增加值", "建材产业增加值", "两大产业占规模以上工业增加值比重"}
+
+
+def test_a_base_year_in_brackets_stays_there():
+    text = ("某省数字经济发展“十四五”规划\n发展目标\n全省数字经济规模达到8万亿元（2020年为5.2万亿元）；研发投入强度达到3%，"
+            "单位工业增加值能耗比2020年下降13.5%。")
+    got = facts(text, when=date(2021, 8, 1))
+    rows = {(f.metric, f.value, f.period_label, f.kind) for f in got}
+    assert ("数字经济规模", 8e12, "2025年", "target") in rows and ("数字经济规模", 5.2e12, "2020年", "actual") in rows
+    assert {(f.metric, f.kind) for f in got if f.value in (3.0, -13.5)} == {
+        ("研发投入强度", "target"), ("单位工业增加值能耗", "target")}
+
+
+def test_a_list_split_at_commas_keeps_its_ands_and_a_mismatch_is_skipped_not_multiplied():
+    got = facts("2021年，机械、纺织、汽车及零部件产业增加值分别增长9%、4%和12%。")
+    assert sorted((f.value, f.metric) for f in got) == [
+        (4.0, "纺织产业增加值"), (9.0, "机械产业增加值"), (12.0, "汽车及零部件产业增加值")] or \
+        sorted(f.value for f in got) == [4.0, 9.0, 12.0]
+    warnings: list[str] = []
+    got = extract_document("2021年，甲、乙、丙增加值分别增长9%和4%。", source="t.txt", doc_date=date(2022, 2, 1),
+                           province="江苏", warnings=warnings)
+    assert got == [] and warnings
+
+
+def test_an_annual_communique_reports_on_the_year_in_its_title():
+    text = "某省2021年国民经济和社会发展统计公报\n发布时间：2022-03-12\n全年全省生产总值5.8万亿元，比上年增长6.2%。"
+    got = facts(text, when=date(2022, 3, 12))
+    assert {(f.value, f.period_label, f.kind) for f in got} == {(5.8e12, "2021年", "actual"), (6.2, "2021年", "actual")}

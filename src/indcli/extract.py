@@ -236,9 +236,15 @@ def _sentences(t: str) -> list[tuple[int, int]]:
 _REPORTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|全省|我省|全市)")
 
 
+_ANNUAL_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{0,16}(?:统计公报|经济运行情况|工作总结|年度报告|年报)")
+
+
 def _report_year(text: str, doc_date: date) -> int | None:
     """The year a document written early in a year reports on: the whole of last year, stated before any other
     year near its start (2018年，全省实现生产总值… in a January press release). None otherwise."""
+    title = _ANNUAL_TITLE.search(text[:200])  # 河南省2021年国民经济和社会发展统计公报, published in the spring
+    if title and int(title.group(1)) == doc_date.year - 1 and doc_date.month <= 6:
+        return int(title.group(1))
     if doc_date.month > 3:
         return None
     m = re.search(r"(?<!\d)(?:19|20)\d\d年", text[:400])
@@ -323,6 +329,8 @@ def _plan_period(text: str, doc_date: date) -> tuple[int, int] | None:
 def _first_period(text: str, doc_date: date) -> Period | None:
     """The first year or span a paragraph states: the context of its undated figures before it."""
     for p in find_periods(text, doc_date.year, doc_date):
+        if _in_brackets_about(text, p.pos, ""):
+            continue  # （2020年为5.2万亿元）: a base year aside, not the paragraph's period
         if not p.base and p.years_known and not p.relative and (p.span or (p.start.month, p.end.month) == (1, 12)) and p.end <= doc_date:
             return p
     return None
@@ -653,6 +661,9 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = per_province[1]
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
         metric_pairs = [_metric_for(item, measure, ctx, g0.unit) for item in items]
+        if out and len(group) == 1 and _BRACKETED_BASE.search(s[: g0.start]) and out[-1]["unit"] == g0.unit:
+            metric_pairs = [(out[-1]["metric_raw"], out[-1]["metric"])]  # 达到8万亿元（2020年为5.2万亿元）
+            measure = out[-1]["measure"]
         if measure == "diff" and re.search(r"合计|共同|合力", cue_text) and len(ctx.last_group) > 1:
             whole = _SUMMARY_NOUN.findall(s[: g0.start])  # A、B…五大行业…，合计拉动4.2个百分点: all of them together
             if not whole:
@@ -698,6 +709,10 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 elif measure != "rank":
                     warn.append(f"{source}: skipped {n} values that share one metric and period: {s.strip()[:60]}")
                     continue
+        elif n > 1 and "均" not in wide_text + raw_phrase:
+            warn.append(f"{source}: skipped {n} values that do not pair with the {len(metric_pairs)} metrics named: "
+                        f"{s.strip()[:60]}")
+            continue
         else:  # 均: every metric takes every value
             pairs = [mp for mp in metric_pairs for _ in group]
             group = [f for _ in metric_pairs for f in group]
@@ -784,7 +799,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         row.pop("_span", None)
     if _PLAN_MOOD.search(s) or _last_cue(s, {"target": cues()["kind"]["target"]}):
         ctx.plan_mood = True
-    _carry_periods(ctx, own, used_own)
+    _carry_periods(ctx, [p for p in own if not _in_brackets_about(s, p.pos, "")], used_own)
     return out
 
 
@@ -828,6 +843,7 @@ def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
 
 
 _TOPIC = re.compile(r"(?:^|[，,。；;\s])从([^，,。；;\d]{2,12}?)(?:来看|上看|方面看|看)[，,]")
+_BRACKETED_BASE = re.compile(r"[（(]\s*(?:19|20)\d\d年(?:末|底)?\s*(?:为|是|达到|达|约)?\s*$")
 _SUMMARY_NOUN = re.compile(r"[一二三四五六七八九十两\d]+大(?:行业|产业|领域|板块|集群)")
 _ABOUT_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;\d]*$")
 _SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]|仍|是|并|已|在|为|正|都|也|还|将|要|不|未|有|占|成为|$)")
@@ -998,6 +1014,8 @@ def _phrase(cue_text: str, periods: list[Period], offset: int) -> str:
             lead = re.search(r"(?:(?:力争|争取|计划)(?:到|至)|(?:^|(?<=[，,\s]))(?:到|至|截至|截止))$", t[:a])
             if lead:
                 a = lead.start()  # 到2027年: the horizon goes with its preposition
+            elif p.base and (cmp := re.search(r"(?:比|较|与|同|相比)$", t[:a])):
+                a = cmp.start()  # 单位增加值能耗比2020年下降14%: the base goes with its 比
             t = t[:a] + t[b:]
     parts = [x for x in re.split(r"[，,]", t) if x.strip()]
     return parts[-1] if parts else ""
@@ -1015,7 +1033,7 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
     distributive = "分别" in sentence[:pos] or "均" in phrase or "均" in clause
     if "等" in phrase:  # A、B、C等绿色产品产量分别增长…: the items before 等, with the head noun after it
         before, _, after = phrase.partition("等")
-        items = _list_items(before)
+        items = _list_items(before, n)
         head = next((h for h in _HEADS if after.endswith(h)), "")
         each = "均" in phrase or "均" in clause  # A、B等产品产量增幅均超过20%: every item has the value
         if head and len(items) > 1 and (distributive and len(items) == n or each and n == 1):
@@ -1027,7 +1045,7 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
             return [industry_stems()[stem]]  # 计算机、通信和其他电子设备等高新技术制造业增长…: the named industry
         return [phrase]
     subject, sep, rest = _split_subject(phrase)
-    items = _list_items(subject)
+    items = _list_items(subject, n)
     if len(items) < 2:
         return [phrase]
     # 有色金属、装备制造三大产业营业收入: the summary noun (三大产业) belongs to no single item
@@ -1057,11 +1075,20 @@ def _industry_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in industry_names()))
 
 
-def _list_items(text: str) -> list[str]:
-    """The items of a list joined by 、和及, keeping official industry names whole (酒、饮料和精制茶制造业)."""
+def _list_items(text: str, n: int = 0) -> list[str]:
+    """The items of a list joined by 、和及, keeping official industry names whole (酒、饮料和精制茶制造业); when
+    splitting at 、 alone gives the ``n`` items wanted, 和/及 stay inside them (汽车及零部件产业)."""
+    if n > 1:
+        by_comma = _split_list(text, r"、")
+        if len(by_comma) == n:
+            return by_comma
+    return _split_list(text, r"、|和|及")
+
+
+def _split_list(text: str, seps: str) -> list[str]:
     kept = [m.span() for m in _industry_re().finditer(text)] if re.search(r"[、和及]", text) else []
     pieces, last = [], 0
-    for m in re.finditer(r"、|和|及", text):
+    for m in re.finditer(seps, text):
         if not any(a <= m.start() < b for a, b in kept):
             pieces.append(text[last : m.start()])
             last = m.end()
@@ -1153,7 +1180,8 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
         if len(group) == 1 and re.search(r"(?:上年|去年|上一年)的?\s*$", before):
             out.append(year_period(ctx.year - 1))  # 与上年的7.8%: last year's value of the same thing
             continue
-        prior = [p for p in own if p.end_pos <= fig.start]
+        prior = [p for p in own if p.end_pos <= fig.start and not re.search(r"[）)]", s[p.end_pos : fig.start])
+                 or p.end_pos <= fig.start and not _in_brackets_about(s, p.pos, "")]  # (2020年为…) stays in its brackets
         cstart = _clause_start(s, fig.start)
         base_here = [p for p in periods if p.base and cstart <= p.pos and p.end_pos <= fig.start and not p.relative]
         if base_here and not [p for p in prior if p.pos >= cstart] and measure == "level" and len(group) == 1 \
@@ -1167,8 +1195,9 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
                     and not _FROM.search(before) and "由" not in s and "从" not in s):
                 p = year_period(p.end.year)  # a stock stated over a span (五年来…达到12个) is its end-year value
             out.append(p)
-        elif own and own[0].pos < _sentence_clause_end(s, fig.end):
-            out.append(own[0])
+        elif (later := [p for p in own if p.pos >= fig.end and not re.search(r"[（(]", s[fig.end : p.pos])]) \
+                and later[0].pos < _sentence_clause_end(s, fig.end):
+            out.append(later[0])  # a period after the figure in its clause, but not a base year in brackets
         elif ctx.doc_year and not ctx.plan_span and (
                 _PLAN_MOOD.search(before) or _last_cue(before, {"target": cues()["kind"]["target"]})):
             out.append(replace(year_period(ctx.doc_year), relative=True))  # a goal in a report on last year: this year's
