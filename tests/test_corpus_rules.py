@@ -401,3 +401,17 @@ def test_an_annual_communique_reports_on_the_year_in_its_title():
     text = "某省2021年国民经济和社会发展统计公报\n发布时间：2022-03-12\n全年全省生产总值5.8万亿元，比上年增长6.2%。"
     got = facts(text, when=date(2022, 3, 12))
     assert {(f.value, f.period_label, f.kind) for f in got} == {(5.8e12, "2021年", "actual"), (6.2, "2021年", "actual")}
+
+
+def test_the_nation_stays_the_subject_and_an_epithet_goes_with_its_city():
+    got = facts("2022年，全国规上工业增加值增长3.6%，国内生产总值增长3.0%。本省规上工业增长7%。", province="江西")
+    assert sorted((f.value, f.province) for f in got) == [(3.0, "全国"), (3.6, "全国"), (7.0, "江西")]
+    got = facts("2022年，“世界铜都”鹰潭市铜产业营收达到3000亿元，占全市规上工业营收的70%。", province="江西")
+    assert {(f.city, f.metric) for f in got} == {("鹰潭", "铜产业营业收入"), ("鹰潭", "铜产业营业收入占规模以上工业营业收入比重")}
+
+
+def test_prices_rise_and_a_forecast_frame_covers_what_follows():
+    got = facts("1-9月，全省居民消费价格同比上涨0.3%。", when=date(2023, 10, 20))
+    assert [(f.measure, f.value) for f in got] == [("growth", 0.3)]
+    got = facts("会议预计，2024年全省数字经济规模将突破1.8万亿元。", when=date(2024, 1, 18))
+    assert [f.kind for f in got] == ["forecast"]

@@ -25,7 +25,7 @@ from .lexicon import (
     province_name_re,
     province_names,
 )
-from .metrics import PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
+from .metrics import EPITHET, PRONOUNS, canonical, english, expand, strip_phrase, strip_rank_phrase
 from .numbers import cn_int
 from .periods import Period, find_periods, plan_containing, relative_span_length, span_period, year_period
 from .text import Normalised, normalise
@@ -444,6 +444,8 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date, approx: bool 
         return "actual"  # 高于预期发展目标0.3个百分点: the result measured against a goal
     if c and c[0] != "actual":
         return c[0]
+    if c is None and re.search(r"(?:预计|预测)[，,：:]", sentence[:pos]):
+        return "forecast"  # 会议预计，2024年数字经济规模将突破1.8万亿元: the frame says what follows is an estimate
     t = _last_cue(sentence[:pos], {"target": k["target"]})
     if c is None and t and not _YARDSTICK.search(sentence[: t[2] - len(t[1])]):
         return "target"
@@ -460,6 +462,9 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date, approx: bool 
     return "actual"
 
 
+_NATIONAL = re.compile(r"(?:^|[，,。；]|年|月)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)")
+
+
 def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
     """(province, method, city) for a figure at ``upto``: a province or city named as the subject before it."""
     prov, method, city = ctx.province, ctx.method, ""
@@ -474,12 +479,16 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
         if m.start() > best:
             best, prov, method = m.start(), names[m.group()], "subject"
     cs = _clause_start(sentence, upto)
-    m = re.search(r"(?:^|[，,。；]|年|月)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)", sentence[cs:upto + 4])
+    m = _NATIONAL.search(sentence[cs:upto + 4])
     if m and m.end() > upto - cs:
         m = None
     if m and not re.search(r"(高于|快于|低于|慢于|比|较|占|居|列|赶上|超过|与)\s*全国", clause):
         if m.start() >= best:
             prov, method = "全国", "subject"
+    own_subject = best >= cs or m is not None or re.search(r"^\s*(?:全省|我省|全市|本省)", clause)
+    national = [n for n in _NATIONAL.finditer(head[:cs]) if n.start() >= best]
+    if not own_subject and (national or "国内生产总值" in clause):
+        prov, method = "全国", "subject"  # 全国规上工业增加值增长3.6%，国内生产总值增长3.0%: still the nation
     table = places()
     for m in find_places(clause):
         name = m.group()
@@ -498,6 +507,7 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
 
 
 _WHEN = r"(?:\d{4}年|\d{1,2}[-—–~至]\d{1,2}月|上半年|前三季度|今年以来|[一二三四]季度)"
+_EPITHET = EPITHET  # 省会南昌, “世界铜都”鹰潭
 _REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:分地区|从地区|分市州|从市州|分区域|从区域)(?:来)?看[，,：:]\s*)?"
                            rf"(?:{_WHEN}[，,]?\s*)?")
 
@@ -509,7 +519,7 @@ def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
     found = None
     for m in find_places(text):
         p, kind = table[m.group()]
-        if kind != "city" or not re.search(r"(?:^|[，,。：:])\s*$", text[: m.start()]):
+        if kind != "city" or not re.search(rf"(?:^|[，,。：:])\s*{_EPITHET}?\s*$", text[: m.start()]):
             continue
         topic = text[m.end() :]
         same = len(clause) >= 2 and topic.startswith(clause[:2]) and not re.match(r"[\d一二三四五六七八九十]", clause)
@@ -1153,8 +1163,8 @@ def _metric_for(item: str, measure: str, ctx: _Ctx, unit: str = "") -> tuple[str
     if measure == "share" and re.search(r"(?:只|仅)?占$", raw) and len(raw) > 2:
         raw = re.sub(r"(?:只|仅)?占$", "", raw) + "占比"
         return raw, canonical(raw)
-    if measure == "share" and re.search(r"占(?:全国|全省|全球|世界|GDP)$", raw):
-        raw = raw + "比重"
+    if measure == "share" and re.search(r"占[^占]{1,16}$", raw) and not re.search(r"比重|占比|比例|率$", raw):
+        raw = raw + "比重"  # 占全国, 占全市规上工业营收: a share of it
     if measure == "level" and unit == "元" and raw and not _INDICATOR.search(expand(raw)) and len(raw) <= 8 \
             and canonical(raw) not in metric_aliases():
         return raw, canonical(raw + ("产业规模" if not raw.endswith("产业") else "规模"))

@@ -42,6 +42,9 @@ def _sorted(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+EPITHET = r"(?:省会|首府|[“\"]?(?:世界|中国|全国)?[\u4e00-\u9fff]{1,2}之?都[”\"]?)"
+
+
 @lru_cache(maxsize=1)
 def _strip_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One regex for every leading filler and one for every trailing cue word, longest first."""
@@ -49,7 +52,9 @@ def _strip_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = tuple(province_names()) + cities + tuple(c + "市" for c in cities)
     lead = _sorted(_LEADING + names)
     trail = _sorted(_TRAILING + tuple(cues()["kind"]["target"]) + tuple(cues()["kind"]["forecast"]))
-    return (re.compile("^(?:" + "|".join(map(re.escape, lead)) + ")"),
+    city_alt = "|".join(map(re.escape, _sorted(cities)))
+    epithet = rf"(?:{EPITHET}(?=(?:{city_alt})))?"  # 省会南昌, “世界铜都”鹰潭市: the epithet goes with the city
+    return (re.compile(f"^{epithet}(?:" + "|".join(map(re.escape, lead)) + ")"),
             re.compile("(?:" + "|".join(map(re.escape, trail)) + ")$"))
 
 
@@ -103,8 +108,11 @@ def expand(name: str) -> str:
     """Expand abbreviations (规上工业 → 规模以上工业, 技改 → 技术改造, 营收 → 营业收入)."""
     out = name
     for short, long in abbreviations():
-        if short in out and long not in out:
-            out = out.replace(short, long)
+        if short in out:  # every occurrence that is not already inside the long form
+            inside = [(m.start(), m.end()) for m in re.finditer(re.escape(long), out)]
+            out = re.sub(re.escape(short),
+                         lambda m, inside=inside, long=long: m.group() if any(a <= m.start() < b for a, b in inside)
+                         else long, out)
     return out
 
 
