@@ -30,7 +30,7 @@ def test_without_a_date_figures_that_need_it_are_left_out_with_a_warning():
 
 
 def test_figures_about_several_provinces_at_once_are_not_given_to_one():
-    got = facts("2021年，苏浙沪经济总量相加超过25万亿元。这3个省份的GDP均增长7%以上。")
+    got = facts("2021年，苏浙沪经济总量相加超过25万亿元。这3个省份的经济总量均增长7%以上。")
     assert got == []
 
 
@@ -180,10 +180,10 @@ def test_ranges_are_a_low_and_a_high_end():
 
 
 def test_money_written_without_yuan_and_counts_over_a_threshold():
-    got = facts("到2025年，全省规模工业增加值力争跃上1.5万亿。全省5G基站突破2万个，3个产品销售额过10亿元。",
+    got = facts("到2025年，全省规上工业增加值力争迈上1.8万亿。全省5G基站突破2万个，3个产品销售额过10亿元。",
                 when=date(2021, 1, 14), province="湖南")
     assert {(f.metric, f.value, f.unit) for f in got} == {
-        ("规模以上工业增加值", 1.5e12, "元"), ("5G基站", 20000.0, "个"), ("产品销售额过10亿元", 3.0, "个")}
+        ("规模以上工业增加值", 1.8e12, "元"), ("5G基站", 20000.0, "个"), ("产品销售额过10亿元", 3.0, "个")}
 
 
 def test_first_n_months_month_ends_and_year_on_year_points():
@@ -224,7 +224,7 @@ def test_an_official_industry_name_with_a_comma_stays_one_item_in_a_list():
     assert sorted((f.value, f.metric) for f in got) == [
         (3.1, "纺织业"), (4.2, "酒、饮料和精制茶制造业"), (5.3, "造纸和纸制品业")]
     # …设备等高新技术制造业增长 names one industry: its figure is that industry's
-    got = facts("2021年，计算机、通信和其他电子设备等高新技术制造业增长15.5%。")
+    got = facts("2021年，计算机、通信和其他电子设备等行业增长15.5%。")
     assert [(f.metric, f.value) for f in got] == [("计算机、通信和其他电子设备制造业", 15.5)]
 
 
@@ -255,7 +255,7 @@ def test_a_headline_goal_and_the_same_goal_with_a_comparator_are_one_fact():
 
 
 def test_the_rank_of_an_average_growth_rate_spans_its_years_and_a_trillion_step_is_a_figure():
-    got = facts("2016至2020年，全省工业增加值年均增长7.7%，居全国第4位，制造业增加值迈上万亿元台阶。",
+    got = facts("2016至2020年，全省工业增加值年均增长7.7%，居全国第4位，制造业增加值跃上万亿元。",
                 when=date(2021, 5, 1))
     assert {(f.metric, f.measure, f.value, f.comparator, f.period_label) for f in got} == {
         ("工业增加值", "cagr", 7.7, "=", "2016—2020年"), ("工业增加值", "rank", 4.0, "=", "2016—2020年"),
@@ -271,7 +271,7 @@ def test_a_count_that_spells_out_a_slogan_is_not_a_figure():
 
 
 def test_items_before_etc_share_a_value_stated_with_jun():
-    got = facts("2021年，光伏组件、工业机器人等新兴产品产量增幅均超过30%。")
+    got = facts("2021年，光伏组件、工业机器人等产品产量增速均超过30%。")
     assert {(f.metric, f.value, f.comparator) for f in got} == {
         ("光伏组件产量", 30.0, ">"), ("工业机器人产量", 30.0, ">")}
 
@@ -299,7 +299,7 @@ def test_a_sentence_opening_with_its_yardstick_scopes_its_differences():
 
 
 def test_a_rank_among_a_named_group_and_products_after_main_products():
-    got = facts("2021年，全省规上工业增加值增长9%，在10个工业大省中继续保持第二。主要产品中，光纤增长12%。")
+    got = facts("2021年，全省规上工业增加值增长9%，在10个工业大省中位居第二。主要产品中，光纤增长12%。")
     assert {(f.metric, f.measure, f.value, f.scope) for f in got} == {
         ("规模以上工业增加值", "growth", 9.0, ""), ("规模以上工业增加值", "rank", 2.0, "10个工业大省"),
         ("光纤产量", "growth", 12.0, "")}

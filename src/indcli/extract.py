@@ -241,7 +241,7 @@ _ANNUAL_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{0,16}
 
 def _report_year(text: str, doc_date: date) -> int | None:
     """The year a document written early in a year reports on: the whole of last year, stated before any other
-    year near its start (2018年，全省实现生产总值… in a January press release). None otherwise."""
+    year near its start (2019年，全省地区生产总值达到… in a January release). None otherwise."""
     title = _ANNUAL_TITLE.search(text[:200])  # 河南省2021年国民经济和社会发展统计公报, published in the spring
     if title and int(title.group(1)) == doc_date.year - 1 and doc_date.month <= 6:
         return int(title.group(1))
@@ -441,7 +441,7 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date, approx: bool 
     clause = sentence[_clause_start(sentence, pos) : pos]
     c = _last_cue(clause, {"forecast": k["forecast"], "actual": k["actual"], "target": k["target"]})
     if c and c[0] != "actual" and _YARDSTICK.search(clause[: c[2] - len(c[1])]):
-        return "actual"  # 高于预期发展目标0.3个百分点: the result measured against a goal
+        return "actual"  # 比年初目标高0.5个百分点: the result measured against a goal
     if c and c[0] != "actual":
         return c[0]
     if c is None and re.search(r"(?:预计|预测)[，,：:]", sentence[:pos]):
@@ -488,7 +488,7 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
     own_subject = best >= cs or m is not None or re.search(r"^\s*(?:全省|我省|全市|本省)", clause)
     national = [n for n in _NATIONAL.finditer(head[:cs]) if n.start() >= best]
     if not own_subject and (national or "国内生产总值" in clause):
-        prov, method = "全国", "subject"  # 全国规上工业增加值增长3.6%，国内生产总值增长3.0%: still the nation
+        prov, method = "全国", "subject"  # 全国工业增长4%，国内生产总值增长5%: still the nation
     table = places()
     for m in find_places(clause):
         name = m.group()
@@ -626,21 +626,21 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
     ctx.sentence_metric = ""
     topic = _TOPIC.search(s)
     if topic and canonical(strip_phrase(topic.group(1))) in metric_aliases().values():
-        ctx.metric_raw, ctx.metric = topic.group(1), canonical(strip_phrase(topic.group(1)))  # 从GDP总量来看，…
+        ctx.metric_raw, ctx.metric = topic.group(1), canonical(strip_phrase(topic.group(1)))  # 从经济总量看，江苏位居第二，为…
     prev_end = 0
     last_from: tuple[dict, Figure] | None = None
     used_own: Period | None = None
     for group in groups:
         g0 = group[0]
         start = max(_clause_start(s, g0.start), prev_end)
-        listed_after = s[prev_end : g0.start].startswith("、") and bool(out)  # …2.5万家、上平台企业3366家
+        listed_after = s[prev_end : g0.start].startswith("、") and bool(out)  # 新增A企业1.2万家、B企业800家
         cue_text = s[start : g0.start]
         wide_text = s[_clause_start(s, g0.start) : g0.start]
         prev_end = group[-1].end
         measure, cue_word = _measure(g0, wide_text)
         if not cue_word and g0.unit == "%" and re.search(r"(?:上年|去年|上一年)的?\s*$", s[: g0.start]) and \
                 ctx.measure_by_unit.get("%"):
-            measure = ctx.measure_by_unit["%"]  # 与上年的7.8%: the same measure as the figure it is compared with
+            measure = ctx.measure_by_unit["%"]  # 与去年的6.5%持平: the same measure as the figure it is compared with
         elif measure == "share" and not cue_word and g0.unit == "%" and ctx.measure_by_unit.get("%") == "growth" \
                 and not strip_phrase(cue_text) and not re.search(r"比重|占|率|比例", wide_text):
             measure = "growth"  # 增长6%左右，力争达到6.5%: a bare percentage goes on with the growth just stated
@@ -663,11 +663,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             raw_phrase = _subject_from_clause_before(s, start, figs, ctx) or raw_phrase
         if measure == "share":
             raw_phrase = _share_phrase(raw_phrase, s, group[-1])
-        if measure == "rank" and g0.scope:  # 在12个工业大省中继续保持第一: the group ranked in is the scope
+        if measure == "rank" and g0.scope:  # 在10个工业大省中位居第二: the group ranked in is the scope
             raw_phrase = re.sub(r"^[^，,]*?中(?=(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$)", "",
                                 raw_phrase)
         per_province = _province_list(raw_phrase, len(group), "分别" in s[_clause_start(s, g0.start) : g0.start + 1])
-        if per_province:  # 湖北、湖南、江西三省规上工业增加值分别增长…: one value per province
+        if per_province:  # 甲、乙两省工业增速分别为…: one value per province
             raw_phrase = per_province[1]
         items = _items(strip_phrase(raw_phrase) or raw_phrase, len(group), s, g0.start)
         metric_pairs = [_metric_for(item, measure, ctx, g0.unit) for item in items]
@@ -682,11 +682,11 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         named_after = re.match(r"的([^，,。；、\d]{2,8})", s[group[-1].end :])
         if len(group) == 1 and not strip_phrase(raw_phrase) and named_after:
             name = re.sub(r"(?:数据|的)$", "", named_after.group(1))
-            if canonical(name) in metric_aliases():  # 相比2020年102719亿元的GDP
+            if canonical(name) in metric_aliases():  # 对比2019年8.1万亿元的GDP
                 metric_pairs = [(name, canonical(name))]
         if measure == "growth" and re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", s[: g0.start]):
             metric_pairs = [(r, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (r, m)
-                            for r, m in metric_pairs]  # 产品产量增长较快，其中，工业机器人增长56.5%
+                            for r, m in metric_pairs]  # 高端产品产量较快增长，其中光纤增长12%
         if listed_after and out[-1]["metric"].startswith("新增"):  # 新增A 2.5万家、B 3366家: 新增 covers B too
             metric_pairs = [(r, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for r, m in metric_pairs]
         if increment:
@@ -749,7 +749,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
                 continue  # 3个省份均增长8%, 粤苏鲁…GDP总量相加: figures about several provinces at once
             if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause_text) \
                     and s[fig.end : fig.end + 1] == "的":
-                continue  # 与全国…5.1%的数据持平: the national figure is only the yardstick
+                continue  # 与全国4.2%的增速相当: the national figure is only the yardstick
             if _in_brackets_about(s, fig.start, "全国"):
                 continue  # 高于全国1.3个百分点（全国为3.8%）: an aside giving the yardstick
             kind = _kind(s, fig.start, period, doc_date, approx=fig.comparator == "~")
@@ -767,16 +767,16 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             comparator = fig.comparator
             if comparator == "=" and fig is not group[0] and group[0].comparator in (">", "~", "<") and \
                     re.fullmatch(r"\s*[、和及与]\s*", s[group[group.index(fig) - 1].end : fig.start]):
-                comparator = group[0].comparator  # 分别接近8千亿元和7千亿元: the cue governs the whole list
+                comparator = group[0].comparator  # 分别接近3千亿元和2千亿元: the cue governs the whole list
             if measure == "share" and comparator == "=" and _ABOUT_SHARE.search(clause_text):
-                comparator = "~"  # 约占全国的40%
+                comparator = "~"  # 约占全国三成
             row = dict(province=prov, metric=metric, metric_raw=mraw, measure=measure, value=value, unit=fig.unit,
                        comparator=comparator, period_start=period.start, period_end=period.end,
                        period_label=period.label, kind=kind, metric_en=english(metric), city=city, scope=scope,
                        province_method=method, figure_text=fig.text, span=(fig.start, fig.end), relative=period.relative)
             prev = out[-1] if out else None
             if measure == "rank" and prev and prev["measure"] == "cagr" and prev["metric"] == metric and not any(
-                    prev["span"][1] <= q.pos < fig.start for q in own):  # 年均增长8.1%，居全国第3位: the average's rank
+                    prev["span"][1] <= q.pos < fig.start for q in own):  # 年均增长7.7%，居全国第4位: the average's rank
                 row.update(period_start=prev["period_start"], period_end=prev["period_end"],
                            period_label=prev["period_label"], relative=prev["relative"])
             # 由A增至B: A belongs to the start, B to the end
@@ -843,7 +843,7 @@ def _prenominal_phrase(s: str, group: list[Figure]) -> str | None:
     if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
         return None
     if re.search(r"[“\"][\dA-Za-z+]{1,8}[”\"](?:就是|是指|即|指)", clause_before):
-        return None  # “7”就是打造7个集群: the count spells out a slogan's label
+        return None  # “5”就是建设5个园区: the count spells out a slogan's label
     phrase = _noun_after(s, group[-1])
     if (not phrase or phrase in _GENERIC_COUNT or _GENERIC_SUBJECT.match(phrase) or phrase.endswith("之一")
             or _PLAN_STRUCTURE.search(phrase) or re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase)
@@ -861,7 +861,7 @@ _SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]
 
 def _share_phrase(raw_phrase: str, s: str, fig: Figure) -> str:
     """A share's phrase without the adverb before 占 (约占全国 → 占全国), and with its subject when the subject
-    follows the figure (占工业比重70%的传统产业 → 传统产业占工业比重)."""
+    follows the figure (占工业比重六成的传统产业 → 传统产业占工业比重)."""
     phrase = re.sub(r"(?:约|大约|近|已|共|仅|只)占", "占", raw_phrase)
     after = _SUBJECT_AFTER.match(s, fig.end)
     if strip_phrase(phrase).startswith("占") and after:
@@ -1003,7 +1003,7 @@ def _scope(text: str, weak: bool = True) -> str:
     """What a difference is measured against: a comparison the text makes, else (``weak``) a region it names."""
     if re.search(r"同比(?:提高|增长|下降|回落|加快|提升|增加|减少)", text):
         return "上年同期"
-    m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 较全国的领先优势由3.1扩大到3.5个百分点
+    m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 对全国的领先优势扩大到2个百分点
     if m:
         return m.group(1)
     m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*((?:19|20)\d\d年[^\d，,。；]{0,12}?|[^\d，,。；]{1,12}?)(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
@@ -1036,29 +1036,29 @@ _HEADS = ("增加值", "营业收入", "零售额", "销售额", "出口额", "�
 
 
 def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
-    """Split a metric phrase that lists several metrics (工业投资、技改投资分别增长…) into one per value."""
+    """Split a metric phrase that lists several metrics (民间投资、技改投资分别增长…) into one per value."""
     if "、" not in phrase and not re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase):
         return [phrase]
     clause = sentence[_clause_start(sentence, pos) : pos]
     distributive = "分别" in sentence[:pos] or "均" in phrase or "均" in clause
-    if "等" in phrase:  # A、B、C等绿色产品产量分别增长…: the items before 等, with the head noun after it
+    if "等" in phrase:  # A、B、C等产品产量分别增长…: the items before 等, with the head noun after it
         before, _, after = phrase.partition("等")
         items = _list_items(before, n)
         head = next((h for h in _HEADS if after.endswith(h)), "")
-        each = "均" in phrase or "均" in clause  # A、B等产品产量增幅均超过20%: every item has the value
+        each = "均" in phrase or "均" in clause  # A、B等产品的产量均增长三成以上: every item has the value
         if head and len(items) > 1 and (distributive and len(items) == n or each and n == 1):
             return [x + head for x in items]
         if distributive and len(items) == n > 1 and all(x.endswith("业") for x in items):
-            return items  # A业、B业等重点行业分别增长…: each industry is its own metric
+            return items  # A业、B业等行业分别增长…: each industry is its own metric
         stem = re.sub(r"^(?:全省|我省)", "", before)
         if n == 1 and not distributive and stem in industry_stems() and re.search(r"制造业|产业|行业", after):
-            return [industry_stems()[stem]]  # 计算机、通信和其他电子设备等高新技术制造业增长…: the named industry
+            return [industry_stems()[stem]]  # 计算机、通信和其他电子设备等行业增长…: the named industry
         return [phrase]
     subject, sep, rest = _split_subject(phrase)
     items = _list_items(subject, n)
     if len(items) < 2:
         return [phrase]
-    # 有色金属、装备制造三大产业营业收入: the summary noun (三大产业) belongs to no single item
+    # 纺织、建材两大产业营收: the summary noun (两大产业) belongs to no single item
     summary = re.search(r"[一二三四五六七八九十两\d]+大?(?:支柱|主导|优势|重点|新兴|传统)?(行业|产业|领域|板块)(?:增速)?"
                         r"(?=增加值|营业收入|产值|增速|$)", items[-1])
     if summary:
@@ -1066,7 +1066,7 @@ def _items(phrase: str, n: int, sentence: str, pos: int) -> list[str]:
         if summary.group(1) == "产业":  # 电子信息、装备制造三大支柱产业增加值 → 电子信息产业增加值, 装备制造产业增加值
             items = [_with_industry(x) for x in items]
     head = ""
-    for suffix in _HEADS:  # a shared head noun on the last item (装备制造业、高技术制造业增加值)
+    for suffix in _HEADS:  # a shared head noun on the last item (医药制造业、食品制造业增加值)
         if items[-1].endswith(suffix) and not items[0].endswith(suffix):
             head = suffix
             break
@@ -1188,7 +1188,7 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
             out.append(year_period(int(m.group(1))))
             continue
         if len(group) == 1 and re.search(r"(?:上年|去年|上一年)的?\s*$", before):
-            out.append(year_period(ctx.year - 1))  # 与上年的7.8%: last year's value of the same thing
+            out.append(year_period(ctx.year - 1))  # 与去年的6.5%持平: last year's value of the same thing
             continue
         prior = [p for p in own if p.end_pos <= fig.start and not re.search(r"[）)]", s[p.end_pos : fig.start])
                  or p.end_pos <= fig.start and not _in_brackets_about(s, p.pos, "")]  # (2020年为…) stays in its brackets
@@ -1196,7 +1196,7 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
         base_here = [p for p in periods if p.base and cstart <= p.pos and p.end_pos <= fig.start and not p.relative]
         if base_here and not [p for p in prior if p.pos >= cstart] and measure == "level" and len(group) == 1 \
                 and not re.search(r"增加|减少|增长|下降|提高|降低", s[base_here[-1].end_pos : fig.start]):
-            out.append(year_period(base_here[-1].end.year))  # 相比2020年广东GDP总量110760.94亿元
+            out.append(year_period(base_here[-1].end.year))  # 相比2019年浙江经济总量6.2万亿元
             continue
         if prior:
             p = prior[-1]

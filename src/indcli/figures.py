@@ -227,7 +227,7 @@ def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None
     scope = scope_m.group(1) if scope_m else ""
     head = before[: scope_m.start()] if scope_m else before
     among = None if scope_m else _AMONG.search(before)
-    if among:  # 在12个工业大省中继续保持第一
+    if among:  # 在10个工业大省中位居第二
         scope, head = among.group(1), ""
     if re.search(r"(?:提升|上升|前移|下降|后退|下滑|提高)\s*$", before):
         return None  # 提升7位: a move in the ranking, not a rank
