@@ -501,7 +501,7 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
             method = "subject"
     if not city and not re.search(r"^\s*(?:全省|全市|我省|全国)", clause) and not province_name_re().search(clause):
         earlier = _city_subject(head[:cs], clause.lstrip())
-        if earlier:  # 鹰潭铜产业营收突破5000亿元，铜产业规模连续17年全国第一: the clause goes on about the city
+        if earlier:  # 赣州稀土产业营收超800亿元，稀土产业规模居全国第一: the clause goes on about the city
             city, prov, method = earlier[0], earlier[1], "subject"
     return prov, method, city
 
@@ -514,7 +514,7 @@ _REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:分地区|从地区
 
 def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
     """The city an earlier clause of the sentence opened with, when ``clause`` goes on about the same thing (it
-    repeats that clause's topic, 铜产业…，铜产业规模…) or has no subject of its own (…，高于全省1个百分点)."""
+    repeats that clause's topic, 稀土产业…，稀土产业规模…) or has no subject of its own (…，高于全省1个百分点)."""
     table = places()
     found = None
     for m in find_places(text):
@@ -675,7 +675,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
             metric_pairs = [(out[-1]["metric_raw"], out[-1]["metric"])]  # 达到8万亿元（2020年为5.2万亿元）
             measure = out[-1]["measure"]
         if measure == "diff" and re.search(r"合计|共同|合力", cue_text) and len(ctx.last_group) > 1:
-            whole = _SUMMARY_NOUN.findall(s[: g0.start])  # A、B…五大行业…，合计拉动4.2个百分点: all of them together
+            whole = _SUMMARY_NOUN.findall(s[: g0.start])  # A、B两大行业…，合计拉动2.5个百分点: all of them together
             if not whole:
                 continue
             metric_pairs = [(whole[-1], canonical(whole[-1]))]
@@ -687,7 +687,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
         if measure == "growth" and re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", s[: g0.start]):
             metric_pairs = [(r, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (r, m)
                             for r, m in metric_pairs]  # 高端产品产量较快增长，其中光纤增长12%
-        if listed_after and out[-1]["metric"].startswith("新增"):  # 新增A 2.5万家、B 3366家: 新增 covers B too
+        if listed_after and out[-1]["metric"].startswith("新增"):  # 新增A 1.2万家、B 800家: 新增 covers B too
             metric_pairs = [(r, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for r, m in metric_pairs]
         if increment:
             metric_pairs = [(r, m + "增量") for r, m in metric_pairs]
@@ -815,7 +815,7 @@ def _sentence_facts(s: str, ctx: _Ctx, doc_date: date, warn: list[str], source: 
 
 def _carry_periods(ctx: _Ctx, own: list[Period], used: Period | None = None) -> None:
     """What a sentence's own periods leave for the sentences after it in the paragraph; the first one its figures
-    use frames the section (全省上半年…会议获悉，1-5月…增长8.1%: 1—5月)."""
+    use frames the section (从三季度经济形势分析会获悉，1-8月…增长6.6%: 1—8月)."""
     if not own:
         return
     ctx.inherited = False
@@ -1275,7 +1275,7 @@ def _resolve_ambiguous(facts: list[Fact], layout: Layout) -> list[Fact]:
 
 
 def _fold_plain_comparators(merged: dict[tuple, Fact]) -> None:
-    """A headline's 达1.5万亿元 and the body's 跃上1.5万亿元 are one goal: a plain '=' statement folds into the same
+    """A headline's 达2万亿元 and the body's 迈上2万亿元 are one goal: a plain '=' statement folds into the same
     fact stated with a comparator, which says more."""
     with_cmp: dict[tuple, Fact] = {}
     for f in merged.values():

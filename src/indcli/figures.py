@@ -61,7 +61,7 @@ _PRICE_BEFORE = re.compile(r"(定价|售价|单价|零售价|订价|共计|价�
 
 
 def _comparator_before(before: str) -> str | None:
-    """The comparator a cue word right before a figure gives it (突破1.8万家, 突破了1.8万家 → >)."""
+    """The comparator a cue word right before a figure gives it (突破5万家, 突破了5万家 → >)."""
     c = cues()["comparator"]
     before = re.sub(r"了\s*$", "", before)
     if any(before.endswith(word) for word in c.get("at_least", ())):
