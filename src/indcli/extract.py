@@ -200,8 +200,8 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
         if para.furniture or para.continues is not None:
             continue
         logical = _logical(norm.text, layout, para)
-        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year or report_year, warn,
-                                      section, line_starts, bool(report_year and not heading_year)))
+        facts.extend(_paragraph_facts(logical, norm, layout, source, doc_date, heading_year, warn, section,
+                                      line_starts, None if heading_year else report_year))
     facts = _resolve_ambiguous(facts, layout)
     return _merge(facts, source, doc_date)
 
@@ -256,13 +256,12 @@ def _report_year(text: str, doc_date: date) -> int | None:
 
 def _paragraph_facts(lt: _Text, norm: Normalised, layout: Layout, source: str, doc_date: date,
                      heading_year: int | None, warn: list[str], section: _Section,
-                     line_starts: list[int], reported: bool = False) -> list[Fact]:
+                     line_starts: list[int], report_year: int | None = None) -> list[Fact]:
     para = lt.first
-    ctx = _Ctx(year=heading_year or doc_date.year, province=para.province, method=para.method)
+    ctx = _Ctx(year=heading_year or report_year or doc_date.year, province=para.province, method=para.method)
     ctx.heading = section.heading
-    if reported:  # a January report on last year: what it states without a year is last year's, goals aside
+    if report_year:  # a January report on last year: what it states without a year is last year's, goals aside
         ctx.doc_year, ctx.year_relative = doc_date.year, False
-        heading_year = None
     elif heading_year:
         ctx.period, ctx.year_relative = year_period(heading_year), False
     if section.plan_end:  # what a plan's goals part states without a year is for the plan's horizon
@@ -449,8 +448,8 @@ def _kind(sentence: str, pos: int, period: Period, doc_date: date, approx: bool 
     t = _last_cue(sentence[:pos], {"target": k["target"]})
     if c is None and t and not _YARDSTICK.search(sentence[: t[2] - len(t[1])]):
         return "target"
-    f = _last_cue(sentence[:pos], {"forecast": k["forecast"], "actual": k["actual"]})
-    if c is None and approx and f and f[0] == "forecast" and not _PERIOD_WORD.search(clause):
+    f = _last_cue(sentence[:pos], {"forecast": k["forecast"], "actual": k["actual"]}) if c is None and approx else None
+    if f and f[0] == "forecast" and not _PERIOD_WORD.search(clause):
         return "forecast"  # 预计一季度增加值增长5.5%左右，用电量增长7%左右: the estimate goes on
     if c is None and period.start.year > doc_date.year:
         return "target"
@@ -486,8 +485,7 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
         if m.start() >= best:
             prov, method = "全国", "subject"
     own_subject = best >= cs or m is not None or re.search(r"^\s*(?:全省|我省|全市|本省)", clause)
-    national = [n for n in _NATIONAL.finditer(head[:cs]) if n.start() >= best]
-    if not own_subject and (national or "国内生产总值" in clause):
+    if not own_subject and ("国内生产总值" in clause or any(n.start() >= best for n in _NATIONAL.finditer(head[:cs]))):
         prov, method = "全国", "subject"  # 全国工业增长4%，国内生产总值增长5%: still the nation
     table = places()
     for m in find_places(clause):
@@ -507,7 +505,6 @@ def _subject(sentence: str, upto: int, ctx: _Ctx) -> tuple[str, str, str]:
 
 
 _WHEN = r"(?:\d{4}年|\d{1,2}[-—–~至]\d{1,2}月|上半年|前三季度|今年以来|[一二三四]季度)"
-_EPITHET = EPITHET  # 省会南昌, “世界铜都”鹰潭
 _REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:分地区|从地区|分市州|从市州|分区域|从区域)(?:来)?看[，,：:]\s*)?"
                            rf"(?:{_WHEN}[，,]?\s*)?")
 
@@ -519,7 +516,7 @@ def _city_subject(text: str, clause: str) -> tuple[str, str] | None:
     found = None
     for m in find_places(text):
         p, kind = table[m.group()]
-        if kind != "city" or not re.search(rf"(?:^|[，,。：:])\s*{_EPITHET}?\s*$", text[: m.start()]):
+        if kind != "city" or not re.search(rf"(?:^|[，,。：:])\s*{EPITHET}?\s*$", text[: m.start()]):
             continue
         topic = text[m.end() :]
         same = len(clause) >= 2 and topic.startswith(clause[:2]) and not re.match(r"[\d一二三四五六七八九十]", clause)
@@ -1190,8 +1187,8 @@ def _periods_for(s: str, group: list[Figure], periods: list[Period], ctx: _Ctx, 
         if len(group) == 1 and re.search(r"(?:上年|去年|上一年)的?\s*$", before):
             out.append(year_period(ctx.year - 1))  # 与去年的6.5%持平: last year's value of the same thing
             continue
-        prior = [p for p in own if p.end_pos <= fig.start and not re.search(r"[）)]", s[p.end_pos : fig.start])
-                 or p.end_pos <= fig.start and not _in_brackets_about(s, p.pos, "")]  # (2020年为…) stays in its brackets
+        prior = [p for p in own if p.end_pos <= fig.start  # (2020年为…) stays in its brackets
+                 and not (_in_brackets_about(s, p.pos, "") and re.search(r"[）)]", s[p.end_pos : fig.start]))]
         cstart = _clause_start(s, fig.start)
         base_here = [p for p in periods if p.base and cstart <= p.pos and p.end_pos <= fig.start and not p.relative]
         if base_here and not [p for p in prior if p.pos >= cstart] and measure == "level" and len(group) == 1 \
@@ -1289,8 +1286,8 @@ def _fold_plain_comparators(merged: dict[tuple, Fact]) -> None:
 
 
 def _without_comparator(f: Fact) -> tuple:
-    return (f.province, f.city, f.metric, f.measure, round(f.value, 6), f.unit, f.period_start, f.period_end, f.kind,
-            f.scope)
+    """The fact's identity (``Fact.key``) whatever its comparator, with its scope."""
+    return (*replace(f, comparator="").key(), f.scope)
 
 
 def _merge(facts: list[Fact], source: str, doc_date: date) -> list[Fact]:
