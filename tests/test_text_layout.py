@@ -38,7 +38,7 @@ def test_a_sentence_broken_by_a_caption_is_joined_on_evidence():
 
 
 def test_fragments_are_not_joined_by_position_alone():
-    layout = analyse("全省推动工业互联网建设取得新进展和\n\n五年来工作扎实推进。\n", "湖北")
+    layout = analyse("全省推动工业互联网建设取得新进展和\n\n五年来工作扎实推进。\n")
     assert all(p.continues is None for p in layout.paragraphs)
 
 

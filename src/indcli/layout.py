@@ -1,30 +1,20 @@
-"""The layout of a document: paragraphs, headings, page furniture, sentences broken by the layout, and the
-province each paragraph is about.
+"""The layout of a document: paragraphs, headings, page furniture, and passages that join sentences broken by
+the layout.
 
 Magazine scrapes break sentences and shuffle paragraphs: "…营收利润率由5.4%" may continue many lines later
 at "升至6.3%". We join a dangling paragraph to the fragment that continues it only on evidence (a word that
 spans the break, a figure that completes a "由A" or "分别增长", a list whose length matches), never by position
-alone. Provinces come from the document, its section headings, and content: places and firms of the
-gazetteer, duplicates of a paragraph printed in another section, and continuations.
+alone. Which province each paragraph is about is decided in ``indcli.provinces``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import (
-    abbreviations,
-    cues,
-    find_places,
-    glossary,
-    metric_aliases,
-    places,
-    province_name_re,
-    province_names,
-)
+from .lexicon import abbreviations, cue_words, glossary, metric_aliases
 
 TERMINAL = set("。！？!?；;…”\"」』）)】:：")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
@@ -35,10 +25,9 @@ _FURNITURE = re.compile(
 )
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|\d+[.、](?!\d)|第[一二三四五六七八九十]+[章节]|●|■|◆|#)")
 _CAPTION = re.compile(r"^(?:图为|图：|（图|\(图|【资料图】|\(相关资料图\)|（相关资料图）)")
-_COMPARE_BEFORE = ("超越", "超过", "高于", "低于", "与", "比", "较", "赶上", "相比", "和", "同", "及", "、", "对", "向", "深化与")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     """One line of the source that holds text: its normalised span and what the layout says about it."""
 
@@ -49,10 +38,7 @@ class Paragraph:
     text: str
     heading_level: int = 0  # 1 for "# …" or a province section title, 2 for other headings
     furniture: bool = False
-    province: str = ""
-    method: str = ""
     continues: int | None = None  # index of the paragraph this one continues (a layout fragment)
-    alt_province: str = ""  # copies of it stand as often in this other province's section
     continued_by: int | None = None
 
     @property
@@ -60,10 +46,47 @@ class Paragraph:
         return self.heading_level > 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Layout:
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    doc_province: str = ""
+    """A document's paragraphs, in order, with headings, furniture and layout breaks decided."""
+
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A logical paragraph: one or more paragraphs joined across layout breaks, with where each part starts in
+    the passage (``starts``) and, through the part itself, in the normalised document."""
+
+    text: str
+    starts: tuple[int, ...]
+    parts: tuple[Paragraph, ...]
+
+    @property
+    def first(self) -> Paragraph:
+        return self.parts[0]
+
+    def part_index(self, i: int) -> int:
+        return bisect.bisect_right(self.starts, i) - 1
+
+    def offset(self, i: int) -> int:
+        """Offset in the normalised document of passage character ``i``."""
+        k = self.part_index(i)
+        return self.parts[k].start + (i - self.starts[k])
+
+    def quote_span(self, a: int, b: int, fa: int, fb: int) -> tuple[int, int]:
+        """The sentence [a, b) around a figure at [a + fa, a + fb), cut to the part of the passage it stands in and
+        without surrounding blanks, as offsets in the normalised document: a quote never crosses a layout break."""
+        lo, hi = a + fa, a + fb - 1
+        k_lo, k_hi = self.part_index(lo), self.part_index(hi)
+        lo = max(a, self.starts[k_lo])
+        part_end = self.starts[k_hi + 1] if k_hi + 1 < len(self.starts) else len(self.text)
+        hi = min(b, part_end) - 1
+        while lo <= hi and self.text[lo].isspace():
+            lo += 1
+        while hi >= lo and self.text[hi].isspace():
+            hi -= 1
+        return self.offset(lo), self.offset(hi) + 1
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +96,8 @@ def _join_vocab() -> frozenset[str]:
     words.update(w for w, _ in abbreviations())
     words.update(e for _, e in abbreviations())
     words.update(zh for zh, _ in glossary())
-    for table in cues()["kind"].values():
-        words.update(table)
+    for table in ("kind.target", "kind.forecast", "kind.actual"):
+        words.update(cue_words(table))
     words.update("项目 工业 企业 产业 制度 力争 互联网 规模以上 百分点 比重 营业 收入 利润 增加值 投资 经济 发展 "
                  "建设 技术 创新 数字 制造 服务 平台 集群 园区 基地 中心 中小企业 高质量 信息 装备 能源 材料 汽车 "
                  "综合 实力 市场 竞争 工程 示范 智能 网络 交易 成本 生产 要素 单位 能耗 全国 全省 我省".split())
@@ -88,25 +111,24 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     for lineno, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            start = pos + lead
-            p = Paragraph(len(paras), lineno, start, start + len(stripped), stripped)
-            _classify(p)
-            paras.append(p)
+            start = pos + len(raw) - len(raw.lstrip())
+            paras.append(Paragraph(len(paras), lineno, start, start + len(stripped), stripped,
+                                   heading_level(stripped), bool(_FURNITURE.search(stripped))))
         pos += len(raw) + 1
     return paras
 
 
-def _classify(p: Paragraph) -> None:
-    t = p.text
+def heading_level(t: str) -> int:
+    """1 for a "# …" title, 2 for a "## …" one, a plan's numbered item (5.现代农产品加工。) or a short line with no
+    punctuation and no figure; 0 for running text."""
     if t.startswith("#"):
-        p.heading_level = 1 if not t.startswith("##") else 2
-    elif re.fullmatch(r"\d{1,2}\.[^，,。；;：:\d]{2,24}。?", t):
-        p.heading_level = 2  # a plan's numbered item title: 5.现代农产品加工。
-    elif len(t) <= 30 and not _CAPTION.match(t) and not _CLAUSE_PUNCT.search(t) and not re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|家|个)", t):
-        p.heading_level = 2
-    if _FURNITURE.search(t):
-        p.furniture = True
+        return 1 if not t.startswith("##") else 2
+    if re.fullmatch(r"\d{1,2}\.[^，,。；;：:\d]{2,24}。?", t):
+        return 2
+    if len(t) <= 30 and not _CAPTION.match(t) and not _CLAUSE_PUNCT.search(t) and \
+            not re.search(r"\d+(?:\.\d+)?\s*(?:%|亿|万|家|个)", t):
+        return 2
+    return 0
 
 
 def _dangling(p: Paragraph) -> bool:
@@ -201,18 +223,11 @@ def _join_score(d: _Head, f: _Tail, near: bool) -> int:
     return score
 
 
-def stitch(paras: list[Paragraph]) -> None:
-    """Link each dangling paragraph to the fragment that continues it, best evidence first; each text once."""
-    content = [p for p in paras if not p.is_heading and not p.furniture]
-    first_of: dict[str, Paragraph] = {}
-    for p in content:
-        first_of.setdefault(copy_key(p.text), p)
-    uniq = list(first_of.values())
+def _join_candidates(paras: list[Paragraph], uniq: list[Paragraph]) -> list[tuple[int, int, int, int]]:
+    """(−score, distance, head, fragment) for every dangling paragraph and fragment with evidence they join."""
     candidates: list[tuple[int, int, int, int]] = []
     heads = [d for d in uniq if _dangling(d)]
-    if not heads:
-        return
-    tails = {f.index: _tail(f) for f in uniq}
+    tails = {f.index: _tail(f) for f in uniq} if heads else {}
     for d in heads:
         nxt = _next_content(paras, d)
         head = _head(d)
@@ -222,20 +237,31 @@ def stitch(paras: list[Paragraph]) -> None:
             s = _join_score(head, tails[f.index], near=f is nxt)
             if s >= 2:
                 candidates.append((-s, abs(f.index - d.index), d.index, f.index))
-    used_d: set[str] = set()
-    used_f: set[str] = set()
-    for _neg, _dist, di, fi in sorted(candidates):
-        d, f = paras[di], paras[fi]
-        dk, fk = copy_key(d.text), copy_key(f.text)
+    return candidates
+
+
+def stitch(paras: list[Paragraph]) -> list[Paragraph]:
+    """Link each dangling paragraph to the fragment that continues it, best evidence first; each text once
+    (every copy of a repeated paragraph gets the same link)."""
+    content = [p for p in paras if not p.is_heading and not p.furniture]
+    first_of: dict[str, Paragraph] = {}
+    for p in content:
+        first_of.setdefault(copy_key(p.text), p)
+    used_d: dict[str, int] = {}
+    used_f: dict[str, int] = {}
+    for _neg, _dist, di, fi in sorted(_join_candidates(paras, list(first_of.values()))):
+        dk, fk = copy_key(paras[di].text), copy_key(paras[fi].text)
         if dk in used_d or fk in used_f or dk == fk:
             continue
-        used_d.add(dk)
-        used_f.add(fk)
-        for p in content:
-            if copy_key(p.text) == dk:
-                p.continued_by = fi
-            if copy_key(p.text) == fk:
-                p.continues = di
+        used_d[dk] = fi
+        used_f[fk] = di
+    if not used_d:
+        return paras
+    out = []
+    for p in paras:
+        key = copy_key(p.text) if not p.is_heading and not p.furniture else None
+        out.append(replace(p, continued_by=used_d.get(key, p.continued_by), continues=used_f.get(key, p.continues)))
+    return out
 
 
 _JOIN_WINDOW = 400  # paragraphs: a fragment is looked for this far from its head, so the work stays linear
@@ -254,134 +280,26 @@ def _next_content(paras: list[Paragraph], d: Paragraph) -> Paragraph | None:
     return None
 
 
-_MIN_FOREIGN = 2  # one stray mention of another province's city never moves a paragraph
-
-
-def province_mentions(text: str) -> Counter[str]:
-    """Provinces a text is about: its places and firms, and province names not used as a comparison."""
-    votes: Counter[str] = Counter()
-    names = province_names()
-    for m in province_name_re().finditer(text):
-        before = text[max(0, m.start() - 2) : m.start()]
-        if any(before.endswith(w) for w in _COMPARE_BEFORE):
-            continue
-        votes[names[m.group()]] += 2  # a province named outright counts as two mentions of its places
-    table = places()
-    for m in find_places(text):
-        before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"(?:与|同|跟|对|向|赴|到|联合|携手|对接|相比|比|较|超越|超过)$", before):
-            continue  # 与武汉合作, 赴长沙考察: a relation with the place, not the place's own figure
-        votes[table[m.group()][0]] += 1
-    return votes
-
-
 def copy_key(text: str) -> str:
     """What makes two paragraphs copies of each other: the text without its list marker (一是/五是)."""
     return _LIST_START.sub("", text, count=1)
 
 
-def _heading_province(text: str) -> str | None:
-    head = text.lstrip("#").strip()[:12]
-    for name, prov in province_names().items():
-        if head.startswith(name):
-            return prov
-    return None
+def analyse(text: str) -> Layout:
+    """Paragraphs of ``text`` with headings, furniture and continuations decided."""
+    return Layout(tuple(stitch(split_paragraphs(text))))
 
 
-def attribute_provinces(paras: list[Paragraph], doc_province: str) -> None:
-    """Decide each paragraph's province; see the module docstring for the evidence used, in order."""
-    section = doc_province
-    section_of: dict[int, str] = {}
-    block_of: dict[int, int] = {}
-    block = 0
-    sub_blocks: set[int] = set()  # blocks opened by a subheading (##), not by a province's own title
-    for p in paras:
-        if p.is_heading:
-            prov = _heading_province(p.text) if p.heading_level == 1 or p.text.startswith("#") else None
-            if prov and p.heading_level == 1:
-                section = prov
-            block += 1
-            if p.heading_level == 2 and not prov:
-                sub_blocks.add(block)
-        section_of[p.index] = section
-        block_of[p.index] = block
-        p.province, p.method = section, "document" if section == doc_province else "section"
-    copies: dict[str, list[Paragraph]] = {}
-    for p in paras:
-        if not p.is_heading and not p.furniture:
-            copies.setdefault(copy_key(p.text), []).append(p)
-    evidence: dict[int, str] = {}
-    for p in paras:
-        if p.is_heading or p.furniture:
-            continue
-        home = section_of[p.index]
-        votes = province_mentions(p.text)
-        foreign = [(n, prov) for prov, n in votes.items() if prov != home]
-        if foreign:
-            n, prov = max(foreign)
-            if n >= _MIN_FOREIGN and n > votes.get(home, 0):
-                place = next((k for k, (v, _) in places().items() if v == prov and k in p.text), prov)
-                p.province, p.method = prov, f"gazetteer:{place}"
-                evidence[p.index] = prov
-                continue
-        if votes.get(home, 0):
-            evidence[p.index] = home
-        sections = Counter(section_of[c.index] for c in copies[copy_key(p.text)])
-        if len(sections) > 1:
-            prov, n = sections.most_common(1)[0]
-            top = sections.most_common()
-            if n > sections.get(home, 0):
-                p.province, p.method = prov, "duplicate"
-                evidence[p.index] = prov
-            elif len(top) > 1 and top[0][1] == top[1][1]:
-                p.alt_province = next(q for q, _ in top if q != home)
-            elif prov == home:
-                evidence[p.index] = home
-        elif len(copies[copy_key(p.text)]) > 1:
-            evidence.setdefault(p.index, home)
-    # a copy of a paragraph takes the attribution decided by content for any copy
-    for group in copies.values():
-        decided = [c for c in group if c.method.startswith("gazetteer")]
-        if decided:
-            for c in group:
-                c.province, c.method = decided[0].province, decided[0].method
-                evidence[c.index] = c.province
-    # continuations belong to the paragraph they continue
-    for p in paras:
-        if p.continues is not None:
-            head = paras[p.continues]
-            p.province, p.method = head.province, "continuation"
-            evidence[p.index] = head.province
-    # a block whose only evidence points to one other province belongs to it
-    by_block: dict[int, list[Paragraph]] = {}
-    for p in paras:
-        if not p.is_heading and not p.furniture:
-            by_block.setdefault(block_of[p.index], []).append(p)
-    for b, members in by_block.items():
-        if b not in sub_blocks:
-            continue
-        provs = {evidence[p.index] for p in members if p.index in evidence}
-        if len(provs) == 1:
-            prov = provs.pop()
-            for p in members:
-                if p.index not in evidence and prov != section_of[p.index]:
-                    p.province, p.method = prov, "block"
-
-
-def analyse(text: str, doc_province: str) -> Layout:
-    """Paragraphs of ``text`` with headings, furniture, continuations and provinces decided."""
-    paras = split_paragraphs(text)
-    stitch(paras)
-    attribute_provinces(paras, doc_province)
-    return Layout(paras, doc_province)
-
-
-def guess_doc_province(text: str) -> str:
-    """The province a document is mostly about: weighted mentions, the title and opening count most."""
-    votes: Counter[str] = Counter()
-    head = text[:400]
-    for prov, n in province_mentions(head).items():
-        votes[prov] += 3 * n
-    for prov, n in province_mentions(text).items():
-        votes[prov] += n
-    return votes.most_common(1)[0][0] if votes else ""
+def passage(text: str, layout: Layout, para: Paragraph) -> Passage:
+    """The passage a paragraph opens: it and the fragments that continue it, in order, as one text."""
+    parts = [para]
+    seen = {para.index}
+    while parts[-1].continued_by is not None and parts[-1].continued_by not in seen:
+        nxt = layout.paragraphs[parts[-1].continued_by]
+        seen.add(nxt.index)
+        parts.append(nxt)
+    starts, n = [], 0
+    for p in parts:
+        starts.append(n)
+        n += p.end - p.start
+    return Passage("".join(text[p.start : p.end] for p in parts), tuple(starts), tuple(parts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -124,6 +124,21 @@ def cues() -> dict:
     return tomllib.loads((resources.files("indcli") / "data" / "cues.toml").read_text(encoding="utf-8"))
 
 
+@cache
+def cue_words(name: str) -> tuple[str, ...]:
+    """The words of one table of cues.toml, longest first: ``cue_words("kind.target")`` → ("要着力实现", …, "力争", …)."""
+    table = cues()
+    for part in name.split("."):
+        table = table[part]
+    return tuple(sorted(table, key=len, reverse=True))
+
+
+@cache
+def cue_pattern(name: str) -> str:
+    """A regex alternation of one cue table's words, longest first: ``cue_pattern("kind.forecast")`` → "有希望|…"."""
+    return "|".join(map(re.escape, cue_words(name)))
+
+
 @lru_cache(maxsize=65536)
 def gloss(metric: str) -> str:
     """English gloss: the metrics table's, else a word-by-word gloss from the glossary ('' if nothing known)."""
@@ -162,7 +177,8 @@ def place_re():
     return re.compile("|".join(map(re.escape, names)))
 
 
-def find_places(text: str) -> list:
+@lru_cache(maxsize=512)
+def find_places(text: str) -> tuple:
     """The gazetteer's places in ``text`` as regex matches, in order (province names are skipped over)."""
     table = places()
-    return [m for m in place_re().finditer(text) if m.group() in table]
+    return tuple(m for m in place_re().finditer(text) if m.group() in table)

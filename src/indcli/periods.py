@@ -1,4 +1,8 @@
-"""Time expressions: find them in a sentence and resolve them to dates against a document's date."""
+"""Time expressions: found in a sentence once (``scan_times``), resolved to dates against a year (``resolve_periods``).
+
+The split follows the extractor/parser split of rule-based recognisers: the regex work is done once per sentence;
+resolving 1—11月 or 今年 against the year the text is speaking of is cheap and may be redone as that year changes.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .lexicon import cues
+from .lexicon import cue_words
 from .numbers import cn_int
 
 PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
@@ -16,23 +20,27 @@ QUARTERS = {"前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
             "第二季度": (4, 6), "三季度": (7, 9), "第三季度": (7, 9), "四季度": (10, 12), "第四季度": (10, 12),
             "下半年": (7, 12), "前两季度": (1, 6), "前两月": (1, 2), "前2月": (1, 2), "一至三季度": (1, 9)}
 DASH = "—–\\-－~～至到"
+_QUARTER_ALT = "|".join(sorted(QUARTERS, key=len, reverse=True))
 
 _PERIOD = re.compile(
     rf"(?P<span>(?P<s1>(?:19|20)\d\d)\s*年?\s*[{DASH}]\s*(?P<s2>(?:19|20)\d\d)\s*年)"
     rf"|(?P<ym>(?P<y1>(?:19|20)\d\d)\s*年\s*(?P<m1>\d{{1,2}})\s*[{DASH}]\s*(?P<m2>\d{{1,2}})\s*月(?!\d{{0,2}}日))"
-    rf"|(?P<yq>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<q1>{'|'.join(sorted(QUARTERS, key=len, reverse=True))}))"
+    rf"|(?P<yq>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<q1>{_QUARTER_ALT}))"
     rf"|(?P<yone>(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月(?!\d{{0,2}}日|份?[{DASH}\d]))"
     r"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|末|底)?(?!\d{1,2}\s*月))"
     rf"|(?P<months>(?P<m4>\d{{1,2}})\s*[{DASH}]\s*(?P<m5>\d{{1,2}})\s*月(?![\d]{{0,2}}日))"
     rf"|(?P<firstn>前\s*(?P<fn>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*个?月)"
     rf"|(?P<month>(?P<m6>\d{{1,2}})\s*月(?:当月|份)?(?![\d]{{0,2}}日|\s*[{DASH}]))"
     rf"|(?P<cnmonths>(?P<cm1>[一二三四五六七八九十]{{1,2}})\s*[{DASH}]\s*(?P<cm2>[一二三四五六七八九十]{{1,3}})\s*月)"
-    rf"|(?P<q>{'|'.join(sorted(QUARTERS, key=len, reverse=True))})"
+    rf"|(?P<q>{_QUARTER_ALT})"
     r"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:期间|时期|以来|末)?)"
     r"|(?P<rel>今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|截至目前)"
     r"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:间|来)|近(?P<rn2>[两三四五六七八九十]|\d)年|五年来|近几年)"
 )
-_BASE_BEFORE = ("较", "比", "相比", "与", "同比", "环比", "较上年", "比上年", "和")
+# kinds of expression whose dates come from the year being spoken of, or the document's date
+_RELATIVE_KINDS = frozenset({"months", "month", "cnmonths", "q", "rel", "relspan", "firstn"})
+# kinds that take the year of a year written just before them (2024年1—11月)
+_MONTH_KINDS = frozenset({"months", "q", "cnmonths", "month", "firstn"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,21 @@ class Period:
     @property
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression as written, before it is resolved: which kind (a named group of the pattern), where,
+    and the match. ``base``: a comparison word stands right before it (比2020年)."""
+
+    kind: str
+    pos: int
+    end_pos: int
+    match: re.Match[str]
+    base: bool
+
+    def group(self, name: str) -> str:
+        return self.match.group(name) or ""
 
 
 def month_end(y: int, m: int) -> date:
@@ -87,107 +110,152 @@ _MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|个月|今年|�
                               r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
 
 
-def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Period]:
-    """Every time expression in ``sentence``; month-only expressions take ``context_year``."""
-    out: list[Period] = []
+def _after_comparison(sentence: str, pos: int) -> bool:
+    """A comparison word right before ``pos`` (较2015年, 比上年): the expression is a base, not a period."""
+    head = sentence[max(0, pos - 3) : pos]
+    return head.endswith(cue_words("comparison.base"))
+
+
+def scan_times(sentence: str) -> tuple[TimeExpression, ...]:
+    """Every time expression in ``sentence`` as written: 2016—2019年, 1—11月, 今年, 十四五 …"""
     if not _MAY_HAVE_PERIOD.search(sentence):
-        return out
-    year_now = doc_date.year
+        return ()
+    out = []
     for m in _PERIOD.finditer(sentence):
-        a = m.start()
-        merge = bool(out) and not out[-1].span and out[-1].end_pos >= a - 1 and out[-1].start.month == 1 \
-            and out[-1].end.month == 12 and (m.group("months") or m.group("q") or m.group("cnmonths")
-                                             or m.group("month") or m.group("firstn"))
-        if merge:
-            context_year = out[-1].start.year
-        b = m.end()
-        g = m.lastgroup
-        p: Period | None = None
-        if m.group("span"):
-            y1, y2 = int(m.group("s1")), int(m.group("s2"))
-            if y1 < y2:
-                p = span_period(y1, y2, a, b)
-        elif m.group("ym"):
-            y, m1, m2 = int(m.group("y1")), int(m.group("m1")), int(m.group("m2"))
-            if 1 <= m1 <= m2 <= 12:
-                p = months_period(y, m1, m2, a, b)
-        elif m.group("yq"):
-            y = int(m.group("y2"))
-            q1, q2 = QUARTERS[m.group("q1")]
-            p = months_period(y, q1, q2, a, b)
-        elif m.group("yone"):
-            y, m3 = int(m.group("y3")), int(m.group("m3"))
-            if 1 <= m3 <= 12:
-                p = months_period(y, m3, m3, a, b)
-        elif m.group("year"):
-            p = year_period(int(m.group("y")), a, b)
-        elif m.group("months"):
-            m1, m2 = int(m.group("m4")), int(m.group("m5"))
-            if 1 <= m1 < m2 <= 12:
-                p = months_period(context_year, m1, m2, a, b)
-        elif m.group("firstn"):
-            fn = m.group("fn")
-            k = int(fn) if fn.isdigit() else cn_int(fn)
-            if k and 1 <= k <= 12:
-                p = months_period(context_year, 1, k, a, b)
-        elif m.group("month"):
-            m6 = int(m.group("m6"))
-            if 1 <= m6 <= 12:
-                p = months_period(context_year, m6, m6, a, b)
-        elif m.group("cnmonths"):
-            m1, m2 = cn_int(m.group("cm1")), cn_int(m.group("cm2"))
-            if m1 and m2 and 1 <= m1 < m2 <= 12:
-                p = months_period(context_year, m1, m2, a, b)
-        elif m.group("q"):
-            q1, q2 = QUARTERS[m.group("q")]
-            p = months_period(context_year, q1, q2, a, b)
-        elif m.group("plan"):
-            y1, y2 = PLANS[m.group("pn")]
-            p = Period(date(y1, 1, 1), date(y2, 12, 31), f"“{m.group('pn')}”({y1}—{y2}年)", a, b, span=True)
-        elif m.group("rel"):
-            w = m.group("rel")
-            words = cues()["period"]
-            if w in words["next_year"]:
-                p = year_period(year_now + 1, a, b)
-            elif w in words["last_year"]:
-                p = year_period(year_now - 1, a, b)
-            elif w == "全年":
-                p = year_period(context_year, a, b)
-            else:
-                p = year_period(year_now, a, b)
-        elif g in ("relspan", "rn", "rn2"):
-            w = m.group("relspan")
-            if w in ("五年来", "近五年", "近几年") or w.startswith("五年"):
-                y1, y2 = plan_containing(year_now)
-                if y2 > year_now or (y2 == year_now and doc_date.month < 10):
-                    y1, y2 = y1 - 5, y2 - 5
-                p = span_period(y1, y2, a, b)
-            else:
-                n = m.group("rn") or m.group("rn2")
-                k = int(n) if n and n.isdigit() else cn_int(n or "")
-                if k:  # "三年间": the span is read from context later
-                    p = Period(date(context_year, 1, 1), date(context_year, 12, 31), w, a, b, span=True,
-                               years_known=False)
+        # each alternative is one outer named group, which closes last: lastgroup names the kind
+        out.append(TimeExpression(m.lastgroup or "", m.start(), m.end(), m, _after_comparison(sentence, m.start())))
+    return tuple(out)
+
+
+def _num(text: str) -> int | None:
+    return int(text) if text.isdigit() else cn_int(text)
+
+
+def _span(t: TimeExpression, year: int, today: date) -> Period | None:
+    y1, y2 = int(t.group("s1")), int(t.group("s2"))
+    return span_period(y1, y2, t.pos, t.end_pos) if y1 < y2 else None
+
+
+def _year_months(t: TimeExpression, year: int, today: date) -> Period | None:
+    y, m1, m2 = int(t.group("y1")), int(t.group("m1")), int(t.group("m2"))
+    return months_period(y, m1, m2, t.pos, t.end_pos) if 1 <= m1 <= m2 <= 12 else None
+
+
+def _year_quarter(t: TimeExpression, year: int, today: date) -> Period | None:
+    q1, q2 = QUARTERS[t.group("q1")]
+    return months_period(int(t.group("y2")), q1, q2, t.pos, t.end_pos)
+
+
+def _year_month(t: TimeExpression, year: int, today: date) -> Period | None:
+    y, m = int(t.group("y3")), int(t.group("m3"))
+    return months_period(y, m, m, t.pos, t.end_pos) if 1 <= m <= 12 else None
+
+
+def _year(t: TimeExpression, year: int, today: date) -> Period | None:
+    return year_period(int(t.group("y")), t.pos, t.end_pos)
+
+
+def _months(t: TimeExpression, year: int, today: date) -> Period | None:
+    m1, m2 = int(t.group("m4")), int(t.group("m5"))
+    return months_period(year, m1, m2, t.pos, t.end_pos) if 1 <= m1 < m2 <= 12 else None
+
+
+def _first_months(t: TimeExpression, year: int, today: date) -> Period | None:
+    k = _num(t.group("fn"))
+    return months_period(year, 1, k, t.pos, t.end_pos) if k and 1 <= k <= 12 else None
+
+
+def _month(t: TimeExpression, year: int, today: date) -> Period | None:
+    m = int(t.group("m6"))
+    return months_period(year, m, m, t.pos, t.end_pos) if 1 <= m <= 12 else None
+
+
+def _cn_months(t: TimeExpression, year: int, today: date) -> Period | None:
+    m1, m2 = cn_int(t.group("cm1")), cn_int(t.group("cm2"))
+    return months_period(year, m1, m2, t.pos, t.end_pos) if m1 and m2 and 1 <= m1 < m2 <= 12 else None
+
+
+def _quarter(t: TimeExpression, year: int, today: date) -> Period | None:
+    q1, q2 = QUARTERS[t.group("q")]
+    return months_period(year, q1, q2, t.pos, t.end_pos)
+
+
+def _plan(t: TimeExpression, year: int, today: date) -> Period | None:
+    name = t.group("pn")
+    y1, y2 = PLANS[name]
+    return Period(date(y1, 1, 1), date(y2, 12, 31), f"“{name}”({y1}—{y2}年)", t.pos, t.end_pos, span=True)
+
+
+def _relative_word(t: TimeExpression, year: int, today: date) -> Period | None:
+    w = t.group("rel")
+    if w in cue_words("period.next_year"):
+        return year_period(today.year + 1, t.pos, t.end_pos)
+    if w in cue_words("period.last_year"):
+        return year_period(today.year - 1, t.pos, t.end_pos)
+    return year_period(year if w == "全年" else today.year, t.pos, t.end_pos)
+
+
+def _relative_span(t: TimeExpression, year: int, today: date) -> Period | None:
+    w = t.group("relspan")
+    if w in ("五年来", "近五年", "近几年") or w.startswith("五年"):
+        y1, y2 = plan_containing(today.year)
+        if y2 > today.year or (y2 == today.year and today.month < 10):
+            y1, y2 = y1 - 5, y2 - 5
+        return span_period(y1, y2, t.pos, t.end_pos)
+    k = _num(t.group("rn") or t.group("rn2"))
+    if not k:
+        return None
+    # "三年间": how many years is known, which years is read from context later
+    return Period(date(year, 1, 1), date(year, 12, 31), w, t.pos, t.end_pos, span=True, years_known=False)
+
+
+_RESOLVERS = {"span": _span, "ym": _year_months, "yq": _year_quarter, "yone": _year_month, "year": _year,
+              "months": _months, "firstn": _first_months, "month": _month, "cnmonths": _cn_months, "q": _quarter,
+              "plan": _plan, "rel": _relative_word, "relspan": _relative_span}
+
+
+def _joins_year(out: list[Period], t: TimeExpression) -> bool:
+    """2024年 directly followed by 1—11月 or 一季度: one period, the months of that year."""
+    if not out or t.kind not in _MONTH_KINDS:
+        return False
+    prev = out[-1]
+    return not prev.span and prev.end_pos >= t.pos - 1 and prev.start.month == 1 and prev.end.month == 12
+
+
+def resolve_periods(sentence: str, times: tuple[TimeExpression, ...], year: int, today: date) -> list[Period]:
+    """The periods of a sentence's time expressions; month-only ones take ``year``, which a year written in the
+    sentence replaces for what follows it (2023年…，1—3月…)."""
+    out: list[Period] = []
+    for t in times:
+        joined = _joins_year(out, t)
+        if joined:
+            year = out[-1].start.year
+        p = _RESOLVERS[t.kind](t, year, today)
         if p is None:
             continue
-        if m.group("months") or m.group("month") or m.group("cnmonths") or m.group("q") or m.group("rel") or \
-                m.group("relspan") or m.group("firstn"):
+        if t.kind in _RELATIVE_KINDS:
             p = replace(p, relative=True)
-        if any(sentence[max(0, a - 3) : a].endswith(w) for w in _BASE_BEFORE):
+        if t.base:
             p = replace(p, base=True)
-        if m.group("rel") == "全年" and out and out[-1].end_pos >= a - 1 and not out[-1].span:
+        if t.kind == "rel" and t.group("rel") == "全年" and out and out[-1].end_pos >= t.pos - 1 and not out[-1].span:
             continue  # 2024年全年: the year already covers it
-        if merge:
+        if joined:
             prev = out.pop()
             p = Period(p.start, p.end, p.label, prev.pos, p.end_pos, base=prev.base, relative=prev.relative)
-            a = prev.pos
+            p = replace(p, base=p.base or _after_comparison(sentence, p.pos))
         elif not p.span and not p.base and p.start.year == p.end.year:
-            context_year = p.start.year
-        before = sentence[max(0, a - 3) : a]
-        if any(before.endswith(w) for w in _BASE_BEFORE):
-            p = replace(p, base=True)
+            year = p.start.year
         out.append(p)
     return out
+
+
+def find_periods(sentence: str, context_year: int, doc_date: date) -> list[Period]:
+    """Every time expression in ``sentence``, resolved; month-only expressions take ``context_year``.
+
+    >>> [p.label for p in find_periods("2024年1—11月，…；今年以来…", 2024, date(2024, 12, 15))]
+    ['2024年1—11月', '2024年']
+    """
+    return resolve_periods(sentence, scan_times(sentence), context_year, doc_date)
 
 
 def relative_span_length(label: str) -> int | None:

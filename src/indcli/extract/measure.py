@@ -1,0 +1,95 @@
+"""What a figure measures (level, growth, cagr, share, rank, diff), its sign, and a difference's yardstick.
+
+>>> from indcli.figures import find_figures
+>>> measure_of(find_figures("年均增长7.5%")[0], "年均增长")
+('cagr', '年均增长')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..figures import Figure
+from ..lexicon import cue_words
+
+
+@lru_cache(maxsize=64)
+def _cue_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
+
+
+def last_cue(text: str, tables: tuple[str, ...]) -> tuple[str, str, int] | None:
+    """The cue word of the named cues.toml tables nearest the end of ``text``: (table's last name part, word,
+    end position); the longer word wins at a tie. ``last_cue("力争达到", ("kind.target",))`` → ("target", "力争", 2)."""
+    best = None
+    for name in tables:
+        for m in _cue_re(cue_words(name)).finditer(text):
+            cand = (m.end(), len(m.group()), name.rsplit(".", 1)[-1], m.group())
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    return (best[2], best[3], best[0]) if best else None
+
+
+_RATE_MEASURES = ("measure.cagr", "measure.growth", "measure.share")
+
+
+def measure_of(fig: Figure, cue_text: str) -> tuple[str, str]:
+    """(measure, cue word) of a figure from its unit and the words before it."""
+    if fig.unit == "位":
+        return "rank", ""
+    if fig.unit == "百分点":
+        return "diff", ""
+    if fig.unit in ("%", "倍"):
+        c = last_cue(cue_text[-16:], _RATE_MEASURES)
+        if c:
+            return c[0], c[1]
+        m = re.search(r"(增速|增幅|降幅|降低率|下降率)", cue_text)
+        if m:
+            return "growth", m.group(1)
+        return ("share", "") if fig.unit == "%" else ("growth", "")
+    return "level", ""
+
+
+def falls(text: str) -> bool:
+    """Whether the last words of ``text`` say a fall (下降, 回落 …)."""
+    tail = text[-8:]
+    return any(w in tail for w in cue_words("negative.words"))
+
+
+def signed_value(fig: Figure, measure: str, cue_word: str, before: str) -> float:
+    """The figure's value with the sign its words give it (下降6.1% → -6.1, 低于…0.5个百分点 → -0.5)."""
+    value = fig.value
+    if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and (
+            cue_word in cue_words("negative.words") or falls(before)):
+        return -value
+    if measure == "diff" and value > 0 and re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", before):
+        return -value
+    return value
+
+
+def frame_scope(sentence: str) -> str:
+    """The yardstick a sentence opens with (与上年同期相比，…下滑1个百分点 → 上年同期)."""
+    m = re.search(r"(?:^|[，,])\s*(?:与|和|同)([^，,。；;]{2,10}?)(?:相比|比较|环比看|对比)[，,]", sentence)
+    return m.group(1) if m else ""
+
+
+def scope_of(text: str, weak: bool = True) -> str:
+    """What a difference is measured against: a comparison the text makes, else (``weak``) a region it names."""
+    if re.search(r"同比(?:提高|增长|下降|回落|加快|提升|增加|减少)", text):
+        return "上年同期"
+    m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 对全国的领先优势扩大到2个百分点
+    if m:
+        return m.group(1)
+    m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*((?:19|20)\d\d年[^\d，,。；]{0,12}?|[^\d，,。；]{1,12}?)"
+                  r"(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
+    if m:
+        return re.split(r"[的小大多少由]", m.group(1))[0]
+    m = re.search(r"(全国|中部|全省)", text) if weak else None
+    return m.group(1) if m else ""
+
+
+def diff_scope(before: str, clause: str, sentence_head: str) -> str:
+    """A difference's yardstick: in the words before it, its clause, or the sentence's opening frame."""
+    return (scope_of(before, weak=False) or scope_of(clause, weak=False) or frame_scope(sentence_head)
+            or scope_of(before) or scope_of(clause))

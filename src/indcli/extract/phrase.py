@@ -1,0 +1,323 @@
+"""The metric a figure stands behind: the phrase before it, a count's noun after it, and the name resolved
+from the phrase and the topic (pronouns such as 规模 or 增速 take the metric last spoken of).
+
+>>> metric_name("全省规上工业增加值同比增长", "growth", Topic(), "%")
+('规上工业增加值', '规模以上工业增加值')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..figures import Figure
+from ..lexicon import metric_aliases
+from ..metrics import PRONOUNS, canonical, expand, strip_phrase, strip_rank_phrase
+from ..periods import Period
+from .frame import Topic
+from .sentence import Sentence, clause_start
+
+BARE = {"营业收入", "营收", "产值", "收入", "利润", "利润总额", "利税", "税金", "增加值", "产业规模", "销售收入", "主营业务收入",
+        "投资", "出口", "进口", "税收"}
+INDICATOR = re.compile(r"差距|出口|进口|收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|"
+                       r"集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
+_MID_CUE = re.compile(r"力争|争取|确保|预计|有望|计划|将")
+_PROVINCE_ONLY = re.compile(r"全省|全国|我省|[\u4e00-\u9fff]{2,3}省?")
+_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|首次|超越|"
+                        r"超过|位居|跃居|迈上|突破|领跑|加速|加快|正在|快速|缩小|扩大|表现|同样|\d")
+_GENERIC_SUBJECT = re.compile(r"^(?:行业|大类行业|产品|城市|地区|市州)(?:增加值|产量|产值)?(?:保持|实现|增长|下降|均|都|中)")
+_GENERIC_COUNT = {"行业", "大类行业", "产品", "城市", "地区", "市州", "县", "个", "家", "项"}
+_PLAN_STRUCTURE = re.compile(r"^(?:是|重点产业|产业领域|领域|方面|行动|工程|任务|举措|环节|方向|省份|省区市|省市|城市|地区|市州)|"
+                             r"(?:领域|方面|行动|工程|任务|举措|意识|自信|水平|能力|作用|效应)$")
+_GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
+_NOUN_END = re.compile(r"[，,。；;、：:（）()]|和|及|与|的|先后|实施|入选|获批|上市|成为|落户|建成|进入|实现")
+_PREP_BEFORE = re.compile(r"(?:(?:对|向|为|在|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|"
+                          r"、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
+_SERVICE_VERB = re.compile(r"开展|推广|实施|进行|提供|给予|落实|培训|指导|帮扶|服务|监察|检查|评估|认定|奖励|补贴|支持")
+_SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]|仍|是|并|已|在|为|正|都|也|还|将|要|不|未|有|占|成为|$)")
+
+
+def phrase_before(cue_text: str, periods: list[Period], offset: int) -> str:
+    """The metric phrase: the clause text before the figure with its time expressions removed."""
+    t = cue_text
+    for p in sorted(periods, key=lambda p: -p.pos):
+        if p.base and p.relative:
+            continue  # 比上年 stays: it is stripped with the cue it belongs to (比上年增长)
+        a, b = p.pos - offset, p.end_pos - offset
+        if 0 <= a and b <= len(t) and a < b:
+            lead = re.search(r"(?:(?:力争|争取|计划)(?:到|至)|(?:^|(?<=[，,\s]))(?:到|至|截至|截止))$", t[:a])
+            if lead:
+                a = lead.start()  # 到2027年: the horizon goes with its preposition
+            elif p.base and (cmp := re.search(r"(?:比|较|与|同|相比)$", t[:a])):
+                a = cmp.start()  # 单位增加值能耗比2020年下降14%: the base goes with its 比
+            t = t[:a] + t[b:]
+    parts = [x for x in re.split(r"[，,]", t) if x.strip()]
+    return parts[-1] if parts else ""
+
+
+def _served_count(s: Sentence, fig: Figure, clause_before: str) -> str:
+    """For 对N家企业VERB…: the metric 'VERB…' + the counted noun (enterprises or people reached), else ''.
+
+    Counts of places after 对 (对16个市州进行考核) are the scope of an assessment, not figures: only 家, 名, 户, 人.
+    """
+    if fig.unit not in ("家", "名", "人", "户") or not re.search(
+            r"对\s*(?:近|约|超|超过)?\s*$|对[^，,。；]*?[家名人户](?:企业|单位)?[^，,。；]{0,8}(?:和|、|及)\s*(?:近|约)?\s*$",
+            clause_before):
+        return ""
+    rest = re.split(r"[，,。；;：:]", s.text[fig.end :])[0]
+    verb = _SERVICE_VERB.search(rest)
+    if not verb or verb.start() == 0:
+        return ""
+    noun = re.split(r"和|、|及", rest[: verb.start()])[0]
+    return rest[verb.start():] + noun if noun else ""
+
+
+def noun_after(s: Sentence, fig: Figure) -> str:
+    """The thing a count names when the count stands before it: 建成15个企业级平台 → 企业级平台."""
+    rest = re.sub(r"^(?:以上|左右)", "", s.text[fig.end :])
+    head = _GENERIC_HEAD.match(rest)
+    if head:  # 58家企业获批新一轮重点小巨人企业 → 获批新一轮重点小巨人企业
+        clause = re.split(r"[，,。；;：:]", rest[head.end():])[0].replace("了", "")
+        noun = head.group(1).lstrip("家个")
+        return clause if clause.endswith(noun) else clause + noun
+    if re.match(r"^[一二三四五六七八九十两]?[万亿千百]", rest):
+        return ""  # 2个万亿、6个五千亿: the parts of a plan's name
+    m = _NOUN_END.search(rest)
+    noun = rest[: m.start()] if m else rest
+    if not noun and m and m.start() == 0 and re.match(r"先后|实施|入选|获批|上市|成为|进入", rest):
+        clause = re.split(r"[，,。；;：:]", rest)[0].replace("了", "")
+        return clause + ("企业" if fig.unit == "家" else "")
+    noun = noun.strip().rstrip("了的")
+    return "" if noun.endswith("中") else noun
+
+
+def _labels_a_subject(phrase: str, s: Sentence, fig: Figure) -> bool:
+    """A count that labels a subject or a plan's structure (全省20个产业链产值…, 12个重点产业) is not a figure."""
+    after = fig.end + len(s.text[fig.end :]) - len(re.sub(r"^(?:以上|左右)", "", s.text[fig.end :]))
+    inner = [f for f in s.figures if f.start >= after and f.end <= after + len(phrase)]
+    return (not phrase or phrase in _GENERIC_COUNT or bool(_GENERIC_SUBJECT.match(phrase)) or phrase.endswith("之一")
+            or bool(_PLAN_STRUCTURE.search(phrase)) or bool(re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase))
+            or any(not s.text[after : f.start].endswith("过") for f in inner))
+
+
+def count_phrase(s: Sentence, group: tuple[Figure, ...]) -> str | None:
+    """The metric of a count written before its noun (建成15个平台), or None when the count is not a figure:
+    the scope of an activity (对16个市州), a label (等4个, 全省20个产业链产值…), a plan's structure."""
+    g0 = group[0]
+    clause_before = s.clause_before(g0.start)
+    served = _served_count(s, g0, clause_before)
+    if served:  # 对1万多家企业开展质量管理活动: the enterprises an activity reached
+        return served
+    if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
+        return None
+    if re.search(r"[“\"][\dA-Za-z+]{1,8}[”\"](?:就是|是指|即|指)", clause_before):
+        return None  # “5”就是建设5个园区: the count spells out a slogan's label
+    phrase = noun_after(s, group[-1])
+    return None if _labels_a_subject(phrase, s, group[-1]) else phrase
+
+
+def share_phrase(raw_phrase: str, s: Sentence, fig: Figure) -> str:
+    """A share's phrase without the adverb before 占 (约占全国 → 占全国), and with its subject when the subject
+    follows the figure (占工业比重六成的传统产业 → 传统产业占工业比重)."""
+    phrase = re.sub(r"(?:约|大约|近|已|共|仅|只)占", "占", raw_phrase)
+    after = _SUBJECT_AFTER.match(s.text, fig.end)
+    if strip_phrase(phrase).startswith("占") and after:
+        return after.group(1) + strip_phrase(phrase)
+    return phrase
+
+
+def previous_subject(sentence: str, start: int) -> str:
+    """When a clause has no subject (…，分别增长8%…), the subject of the clause before it."""
+    before = sentence[: clause_start(sentence, start)].rstrip("，,：: ")
+    prev = before[clause_start(before, len(before)) :]
+    prev = re.sub(r"(?:19|20)\d\d\s*(?:[—–\-至~]\s*(?:19|20)\d\d)?\s*年", "", prev)
+    m = _PREDICATE.search(prev)
+    head = prev[: m.start()] if m else (prev if len(prev) <= 24 else "")
+    head = re.sub(r"(增速|增幅|规模)$", "", strip_phrase(head))
+    if _PROVINCE_ONLY.fullmatch(head) or not (INDICATOR.search(expand(head)) or head.endswith("业")):
+        return ""
+    return head
+
+
+def _owner(sentence: str, start: int) -> str:
+    """For a bare 营收/产值: the industry named at the end of the clause before (…五大优势产业，全年营收…)."""
+    subject = previous_subject(sentence, start)
+    if subject.endswith(("产业", "集群", "行业", "园区")):
+        return subject
+    before = sentence[:start].rstrip("，,、 ")
+    m = re.search(r"([^，,、。；等]{2,12}?(?:产业|行业|集群|企业|平台))$", before)
+    if m:
+        return re.sub(r"^(?:突破性发展|发展|推动|加快|培育|做大做强|壮大)", "", m.group(1))
+    return ""
+
+
+def heading_owner(heading: str) -> str:
+    """A plan's section heading names the industry its bare 营业收入 belongs to (5.现代农产品加工 → …产业)."""
+    h = re.sub(r"[（(].*?[）)]", "", heading).strip("“”\" 。.")
+    if 2 <= len(h) <= 14 and not re.search(r"[，,；;：:、]|^第.{1,3}[章节]|发展|方向|任务|目标|重点", h):
+        return h if h.endswith(("产业", "集群", "行业")) else h + "产业"
+    return ""
+
+
+def owned(bare: str, s: Sentence, start: int, topic: Topic, heading: str) -> str:
+    """A bare 营收/利润/投资 with its owner: a sibling metric's subject (园区营业收入…、利润 → 园区利润), the
+    projects just named (技改项目…完成投资 → 技术改造投资), the clause before, or the plan section's industry."""
+    near = topic.sentence_metric or topic.metric
+    sibling = next((b for b in sorted(BARE, key=len, reverse=True) if near.endswith(b)), "")
+    project = re.search(r"(项目|工程|企业)$", near)
+    if sibling and len(near) > len(sibling):
+        return near[: -len(sibling)] + bare
+    if project and bare == "投资" and project.start() >= 2:
+        return near[: project.start()] + bare
+    return (_owner(s.text, start) or heading_owner(heading)) + bare
+
+
+def subject_of_clause_before(s: Sentence, start: int, topic: Topic) -> str:
+    """For a clause with no subject (…，分别增长8%…): the subject of the clause before, when that clause states
+    no figure of its own (else the paragraph's last metric carries over)."""
+    cut = s.clause_start(start)
+    subject = previous_subject(s.text, start)
+    prev_start = clause_start(s.text, max(0, cut - 1))
+    if subject and (not topic.metric or not any(prev_start <= f.start and f.end <= cut for f in s.figures)):
+        return subject
+    return ""
+
+
+def swap_base(metric: str, base: str) -> str:
+    """有色金属营业收入 with 增加值 named instead → 有色金属增加值."""
+    for b in sorted(BARE | {"营业收入"}, key=len, reverse=True):
+        if metric.endswith(b):
+            return canonical(metric[: -len(b)] + base)
+    return canonical(metric + base)
+
+
+# ---------------------------------------------------------------- naming rules, in the order they apply
+# Each takes (raw name, the item as written, measure, topic, unit) and returns a final (metric_raw, metric), a
+# new raw name for the rules after it, or None when it does not apply.
+
+NameRule = Callable[[str, str, str, Topic, str], "tuple[str, str] | str | None"]
+
+
+def _tier_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """…过千亿元的集群2个，过500亿元的4个 → 过500亿元的集群: a tier stands for the topic's noun."""
+    tier = re.fullmatch(r"(?:过|超过|超)([\d.]+|[千百十万亿]+)亿?元?(?:以上)?的?", raw)
+    m_tier = re.search(r"(?:过|超过|超)(?:[\d.]+|[千百十万亿]+)亿?元?(?:以上)?", topic.metric) if tier else None
+    if measure != "level" or not m_tier:
+        return None
+    return raw, canonical(topic.metric[: m_tier.start()] + raw.rstrip("的") + topic.metric[m_tier.end():])
+
+
+def _part_of_topic_amount(raw: str, item: str, measure: str, topic: Topic, unit: str) -> str | None:
+    """其中现代化工7500亿元 under 现代化工及能源产业营业收入 → 现代化工营业收入: a part takes the whole's measure."""
+    if measure != "level" or unit != "元" or not raw or not topic.metric or INDICATOR.search(expand(raw)):
+        return None
+    base = next((b for b in ("营业收入", "销售收入", "产值", "增加值") if topic.metric.endswith(b)), "")
+    return raw + base if base else None
+
+
+def _difference_of(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """A gap (高于全国1.9个百分点) is a difference in the metric its clause names, else the topic's."""
+    if measure != "diff" or not topic.metric:
+        return None
+    m_cmp = re.search(r"高于|快于|低于|慢于|高出|比|较|超过|拉动|拉升|带动", item)
+    own = strip_phrase(item[: m_cmp.start()]) if m_cmp else ""
+    own = re.sub(r"(?:增速|增幅|合计|年均)+$", "", own)
+    if len(own) >= 4 and INDICATOR.search(expand(own)) and canonical(own) != topic.metric:
+        return own, canonical(own)
+    return topic.metric_raw, topic.metric
+
+
+def _pronoun(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """规模, 增速, 比重 and the like stand for the metric last spoken of (with the same unit, for a level)."""
+    if raw not in PRONOUNS and not re.fullmatch(r"(?:增速|数量|规模|总量)?(?:排名|排位|位次)?", raw):
+        return None
+    if raw in ("比重", "占比") and topic.metric:
+        return topic.metric_raw + raw, canonical(topic.metric + raw)
+    by_unit = topic.metric_with(unit) if unit else None
+    if by_unit and measure == "level":
+        return by_unit
+    return (topic.metric_raw, topic.metric) if topic.metric else ("", "")
+
+
+def _level_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """国家级 after 专精特新企业…: the national-level ones of the topic's kind."""
+    if measure != "level" or not topic.metric or not re.fullmatch(r"(?:国家级|省级|市级|国家|全国|省级以上|国家和省级)", raw):
+        return None
+    metric = topic.metric
+    return raw, canonical(re.sub(r"^.*?级(?:以上)?", raw, metric, count=1) if "级" in metric else raw + metric)
+
+
+def _share_taken(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """传统产业仅占 → 传统产业占比."""
+    if measure != "share" or not re.search(r"(?:只|仅)?占$", raw) or len(raw) <= 2:
+        return None
+    raw = re.sub(r"(?:只|仅)?占$", "", raw) + "占比"
+    return raw, canonical(raw)
+
+
+def _share_of_whole(raw: str, item: str, measure: str, topic: Topic, unit: str) -> str | None:
+    """占全国, 占全市规上工业营收: a share of it (…比重)."""
+    if measure == "share" and re.search(r"占[^占]{1,16}$", raw) and not re.search(r"比重|占比|比例|率$", raw):
+        return raw + "比重"
+    return None
+
+
+def _industry_size(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """An amount of money after an industry's bare name (新材料1200亿元) is the size of that industry."""
+    if measure != "level" or unit != "元" or not raw or INDICATOR.search(expand(raw)) or len(raw) > 8 \
+            or canonical(raw) in metric_aliases():
+        return None
+    return raw, canonical(raw + ("产业规模" if not raw.endswith("产业") else "规模"))
+
+
+def _contribution_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """对全省工业增长的贡献率 after a metric: that metric's contribution."""
+    if measure == "share" and raw.startswith("对") and topic.metric:
+        return raw, canonical((topic.sentence_metric or topic.metric) + raw)
+    return None
+
+
+def _share_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """占全国比重 with no subject: the topic's share."""
+    return (raw, canonical(topic.metric + raw)) if raw.startswith("占") and topic.metric else None
+
+
+def _rank_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
+    """增速居全国第3 after a metric: that metric's rank."""
+    if measure == "rank" and re.search(r"(增速|数量|规模)$", raw) and topic.metric and len(raw) <= 4:
+        return topic.metric_raw, topic.metric
+    return None
+
+
+NAME_RULES: tuple[NameRule, ...] = (_tier_of_topic, _part_of_topic_amount, _difference_of, _pronoun, _level_of_topic,
+                                    _share_taken, _share_of_whole, _industry_size, _contribution_of_topic,
+                                    _share_of_topic, _rank_of_topic)
+
+
+def _stock_after_additions(raw: str, item: str, topic: Topic) -> tuple[str, str] | None:
+    """新增1860家，总数突破2.2万家: the total, not the additions."""
+    if raw in ("总数", "总量", "总计", "") and re.search(r"累计|总数|总量|总计", item) and \
+            topic.metric.startswith(("新增", "新认定", "新培育")):
+        stock = re.sub(r"^(?:新增|新认定|新培育)", "", topic.metric)
+        return stock, canonical(stock)
+    return None
+
+
+def metric_name(item: str, measure: str, topic: Topic, unit: str = "") -> tuple[str, str]:
+    """(metric_raw, metric) for a phrase; pronouns (数量, 规模, 增速) and empty phrases take the last metric."""
+    cut = _MID_CUE.split(item)
+    if len(cut) > 1 and strip_phrase(cut[-1]):
+        item = cut[-1]  # 全省工信系统将力争规上工业增加值: the metric is what follows the cue
+    raw = strip_phrase(item)
+    stock = _stock_after_additions(raw, item, topic)
+    if stock:
+        return stock
+    raw = raw if raw in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw)
+    raw = re.sub(r"^(?:全省|我省)", "", raw)
+    for rule in NAME_RULES:
+        result = rule(raw, item, measure, topic, unit)
+        if isinstance(result, tuple):
+            return result
+        if result is not None:
+            raw = result
+    return raw, canonical(raw)

@@ -1,0 +1,297 @@
+"""The extractor's special cases, each a named rule with an invented example, applied in a declared order.
+
+A slot (a list of figures and the words before it) is read in four steps, each a table of rules below:
+``MEASURE_RULES`` and ``PHRASE_RULES`` refine a ``Reading``; ``METRIC_RULES`` fix the metric of each item;
+``FIGURE_RULES`` refine or drop each figure's ``Mention``. A rule returns the reading or mention unchanged when
+its pattern does not match, a new one when it does, and (figure rules) None to drop a figure. Rules that look
+across a sentence's mentions (由A增至B) are ``SEQUENCE_RULES``, applied as each mention joins the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lexicon import cue_words, metric_aliases
+from ..metrics import canonical, strip_phrase
+from ..periods import Period, year_period
+from .model import Context, Mention, Reading
+from .phrase import BARE, count_phrase, owned, share_phrase, subject_of_clause_before
+from .sentence import in_brackets_about
+from .timing import BOUND_YEAR, FROM, states_result
+from .values import evolve
+
+ReadingRule = Callable[[Reading, Context], Reading]
+FigureRule = Callable[[Mention, Reading, Context], "Mention | None"]
+
+# ---------------------------------------------------------------- measure
+
+
+def measure_of_last_years_value(r: Reading, c: Context) -> Reading:
+    """与去年的6.5%持平: a bare percentage after 上年/去年 has the measure of the figure it is compared with."""
+    g0 = r.slot.first
+    last = c.frame.topic.measure_with("%")
+    if r.cue_word or g0.unit != "%" or not last or not re.search(r"(?:上年|去年|上一年)的?\s*$", c.text[: g0.start]):
+        return r
+    return evolve(r, measure=last)
+
+
+def bare_percent_goes_on_growing(r: Reading, c: Context) -> Reading:
+    """增长6%左右，力争达到6.5%: a bare percentage goes on with the growth just stated."""
+    g0 = r.slot.first
+    wide = c.text[r.slot.clause : g0.start]
+    if r.measure != "share" or r.cue_word or g0.unit != "%" or c.frame.topic.measure_with("%") != "growth" \
+            or strip_phrase(c.text[r.slot.start : g0.start]) or re.search(r"比重|占|率|比例", wide):
+        return r
+    return evolve(r, measure="growth")
+
+
+MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing)
+
+# ---------------------------------------------------------------- phrase
+
+_POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
+_INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
+
+
+def fall_word_leaves_phrase(r: Reading, c: Context) -> Reading:
+    """单位能耗下降3%: the word that says a fall is not part of the metric's name."""
+    if r.measure != "growth" or r.cue_word not in cue_words("negative.words") or r.phrase.endswith(r.cue_word):
+        return r
+    return evolve(r, phrase=r.phrase.replace(r.cue_word, "", 1))
+
+
+def count_before_its_noun(r: Reading, c: Context) -> Reading:
+    """建成15个智能工厂: a count written before its noun names that noun; 对16个市州考核 is no figure."""
+    g0 = r.slot.first
+    if not g0.prenominal or r.measure != "level" or _POST_READING.search(c.text[: g0.start]):
+        return r
+    phrase = count_phrase(c.sentence, r.slot.figures)
+    return evolve(r, phrase=phrase) if phrase is not None else evolve(r, skip="label")
+
+
+def threshold_is_no_figure(r: Reading, c: Context) -> Reading:
+    """6个单品销售额过10亿元: the amount after 过 is a threshold the counted things pass, not a figure."""
+    g0 = r.slot.first
+    before = c.text[: g0.start]
+    if g0.dimension != "money" or not before.endswith("过") or before.endswith("超过"):
+        return r
+    if any(f.prenominal and f.end <= g0.start and f.start >= r.slot.clause for f in c.sentence.figures):
+        return evolve(r, skip="threshold")
+    return r
+
+
+def owner_of_bare_amount(r: Reading, c: Context) -> Reading:
+    """五大产业…，全年营收1.2万亿元: a bare 营收/利润/投资 belongs to what the text just named."""
+    bare = strip_phrase(r.phrase)
+    r = evolve(r, bare=bare)
+    if r.measure not in ("level", "cagr", "growth") or bare not in BARE:
+        return r
+    return evolve(r, phrase=owned(bare, c.sentence, r.slot.start, c.frame.topic, c.frame.heading))
+
+
+def increase_by(r: Reading, c: Context) -> Reading:
+    """企业数增加了300家: a level after 增加/减少 is the change, not the stock."""
+    if r.measure == "level" and _INCREMENT.search(c.text[: r.slot.first.start]):
+        return evolve(r, increment=True)
+    return r
+
+
+def subject_of_previous_clause(r: Reading, c: Context) -> Reading:
+    """装备制造业增势良好，分别增长9%…: a clause with no subject of its own speaks of the clause before."""
+    if strip_phrase(r.phrase) or r.measure in ("diff", "rank"):
+        return r
+    subject = subject_of_clause_before(c.sentence, r.slot.start, c.frame.topic)
+    return evolve(r, phrase=subject) if subject else r
+
+
+def share_names_its_whole(r: Reading, c: Context) -> Reading:
+    """约占全国 → 占全国; 占工业比重六成的传统产业 → 传统产业占工业比重."""
+    if r.measure != "share":
+        return r
+    return evolve(r, phrase=share_phrase(r.phrase, c.sentence, r.slot.figures[-1]))
+
+
+def group_ranked_in_is_scope(r: Reading, c: Context) -> Reading:
+    """在8个工业大省中位居第二: the group ranked in is the rank's scope, not part of its metric."""
+    if r.measure != "rank" or not r.slot.first.scope:
+        return r
+    phrase = re.sub(r"^[^，,]*?中(?=(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$)", "", r.phrase)
+    return evolve(r, phrase=phrase)
+
+
+PHRASE_RULES: tuple[ReadingRule, ...] = (fall_word_leaves_phrase, count_before_its_noun, threshold_is_no_figure,
+                                         owner_of_bare_amount, increase_by, subject_of_previous_clause,
+                                         share_names_its_whole, group_ranked_in_is_scope)
+
+# ---------------------------------------------------------------- metric
+
+_BRACKETED_BASE = re.compile(r"[（(]\s*(?:19|20)\d\d年(?:末|底)?\s*(?:为|是|达到|达|约)?\s*$")
+_SUMMARY_NOUN = re.compile(r"[一二三四五六七八九十两\d]+大(?:行业|产业|领域|板块|集群)")
+
+
+def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
+    """达到8万亿元（2020年为5.2万亿元）: the base year's value is of the metric just stated."""
+    g0 = r.slot.first
+    prev = c.earlier[-1] if c.earlier else None
+    if prev is None or len(r.slot.figures) != 1 or not _BRACKETED_BASE.search(c.text[: g0.start]) or prev.unit != g0.unit:
+        return r
+    return evolve(r, metrics=((prev.metric_raw, prev.metric),), measure=prev.measure)
+
+
+def summary_names_the_group(r: Reading, c: Context) -> Reading:
+    """A、B两大行业…，合计拉动2.5个百分点: the contribution is of both together (两大行业)."""
+    if r.measure != "diff" or not re.search(r"合计|共同|合力", c.text[r.slot.start : r.slot.first.start]) or \
+            len(c.frame.topic.last_group) <= 1:
+        return r
+    whole = _SUMMARY_NOUN.findall(c.text[: r.slot.first.start])
+    return evolve(r, metrics=((whole[-1], canonical(whole[-1])),)) if whole else evolve(r, skip="summary")
+
+
+def name_after_the_figure(r: Reading, c: Context) -> Reading:
+    """对比2019年8.1万亿元的GDP: the metric's name follows the figure."""
+    named = re.match(r"的([^，,。；、\d]{2,8})", c.text[r.slot.figures[-1].end :])
+    if len(r.slot.figures) != 1 or strip_phrase(r.phrase) or not named:
+        return r
+    name = re.sub(r"(?:数据|的)$", "", named.group(1))
+    return evolve(r, metrics=((name, canonical(name)),)) if canonical(name) in metric_aliases() else r
+
+
+def products_of_output(r: Reading, c: Context) -> Reading:
+    """高端产品产量较快增长，其中光纤增长12%: products after an output clause's 其中 are output (光纤产量)."""
+    if r.measure != "growth" or not re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", c.text[: r.slot.first.start]):
+        return r
+    metrics = tuple((raw, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (raw, m)
+                    for raw, m in r.metrics)
+    return evolve(r, metrics=metrics)
+
+
+def additions_cover_the_list(r: Reading, c: Context) -> Reading:
+    """新增A企业1.2万家、B企业800家: 新增 covers B too."""
+    if not r.slot.listed_after or not c.earlier or not c.earlier[-1].metric.startswith("新增"):
+        return r
+    metrics = tuple((raw, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for raw, m in r.metrics)
+    return evolve(r, metrics=metrics)
+
+
+def increase_names_a_change(r: Reading, c: Context) -> Reading:
+    """企业数增加了300家 → 企业数增量."""
+    return evolve(r, metrics=tuple((raw, m + "增量") for raw, m in r.metrics)) if r.increment else r
+
+
+METRIC_RULES: tuple[ReadingRule, ...] = (bracketed_base_repeats_metric, summary_names_the_group, name_after_the_figure,
+                                         products_of_output, additions_cover_the_list, increase_names_a_change)
+
+# ---------------------------------------------------------------- figure
+
+_MULTI_SUBJECT = re.compile(r"\d+个(?:省份|省区市|省市|地区|城市|市州)|[粤苏鲁京津冀沪浙皖闽赣豫鄂湘桂琼渝川黔滇陕甘辽吉黑晋]{2,4}"
+                            r"(?=经济|三省|两省|地区|GDP|合计)|[三两]省份?")
+_ABOUT_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;\d]*$")
+_CREATE = re.compile(r"打造|培育|建设|新建|挖掘|搭建|开发|新增|创建|建成|组建|引进|认定|推动|形成|布局|争创|力争|确保")
+
+
+def provinces_listed_in_order(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """甲、乙两省工业增速分别为5%和6%: each value belongs to the province listed in its place."""
+    if r.per_province is None:
+        return m
+    k = r.figures.index(m.figure)
+    return evolve(m, province=r.per_province.provinces[k], method="subject", city=r.per_province.cities[k])
+
+
+def several_provinces_at_once(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """3个省份均增长8%以上; 甲乙丙GDP总量相加超30万亿元: a figure about several provinces at once is no one's."""
+    if r.per_province is not None:
+        return m
+    clause = c.sentence.clause_before(m.figure.start)
+    if _MULTI_SUBJECT.search(clause) or re.search(r"相加|加总|总和", clause) and \
+            _MULTI_SUBJECT.search(c.text[: m.figure.start]):
+        return None
+    return m
+
+
+def national_value_as_yardstick(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """高于全国5.1%的水平: the national figure named as a yardstick is not the province's."""
+    fig = m.figure
+    clause = c.sentence.clause_before(fig.start)
+    if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause) and \
+            c.text[fig.end : fig.end + 1] == "的":
+        return None
+    return m
+
+
+def national_value_in_brackets(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """高于全国1.3个百分点（全国为3.8%）: an aside giving the yardstick is not a figure of the province."""
+    return None if in_brackets_about(c.text, m.figure.start, "全国") else m
+
+
+_PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(?![求素闻点害件是么])")
+
+
+def goal_in_a_paragraph_of_goals(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """要…，建成20个智能工厂: in a paragraph that sets goals, a figure not yet reached is a target — but a count
+    of what exists (发挥12个产业园的作用) or a stated result (已完成) is not."""
+    fig = m.figure
+    mood = c.frame.plan_mood or bool(_PLAN_MOOD.search(c.text[: fig.start]))
+    if fig.prenominal and not _CREATE.search(c.sentence.clause_before(fig.start)):
+        mood = False
+    if m.kind == "actual" and mood and m.period.end >= c.frame.today and not states_result(c.sentence, fig.start):
+        return evolve(m, kind="target")
+    return m
+
+
+def comparator_governs_the_list(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """分别接近3千亿元和2千亿元: the comparator before a list governs each value in it."""
+    first = r.figures[0]
+    fig = m.figure
+    if m.comparator != "=" or fig is first or first.comparator not in (">", "~", "<"):
+        return m
+    prev = r.figures[r.figures.index(fig) - 1]
+    return evolve(m, comparator=first.comparator) if re.fullmatch(r"\s*[、和及与]\s*", c.text[prev.end : fig.start]) else m
+
+
+def approximate_share(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """约占全国三成: a share stated with 约 is approximate."""
+    if m.measure == "share" and m.comparator == "=" and _ABOUT_SHARE.search(c.sentence.clause_before(m.figure.start)):
+        return evolve(m, comparator="~")
+    return m
+
+
+FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provinces_at_once,
+                                        national_value_as_yardstick, national_value_in_brackets,
+                                        goal_in_a_paragraph_of_goals, comparator_governs_the_list, approximate_share)
+
+# ---------------------------------------------------------------- sequence
+
+_FROM_TO = re.compile(r"(?:增至|升至|提高到|提高至|提升至|提升到|扩至|增加到|倍增至|增长到|降至|下降到|下降至|跃升至|上升至|达到|"
+                      r"缩小至|缩小到|扩大至|扩大到)\s*(?:\d{4}年的?)?\s*$")
+
+
+def rank_of_an_average(m: Mention, earlier: tuple[Mention, ...], own: list[Period], c: Context) -> Mention:
+    """年均增长7.7%，居全国第4位: the rank of an average growth rate covers the average's span."""
+    prev = earlier[-1] if earlier else None
+    if m.measure != "rank" or prev is None or prev.measure != "cagr" or prev.metric != m.metric or \
+            any(prev.figure.end <= q.pos < m.figure.start for q in own):
+        return m
+    return evolve(m, period=prev.period, relative=prev.relative)
+
+
+def from_a_to_b(m: Mention, start: Mention, r: Reading, c: Context) -> tuple[Mention, Mention]:
+    """由2020年的12%提高到2025年的18%: B is the same metric as A; over a span, A is its first year, B its last."""
+    if m.metric != start.metric and strip_phrase(r.phrase):
+        return m, start
+    m = evolve(m, metric=start.metric, metric_raw=start.metric_raw, measure=start.measure)
+    sp = start.range_span
+    if sp is not None and BOUND_YEAR.search(c.text[: m.figure.start]) is None:
+        start = evolve(start, period=year_period(sp.start.year))
+        m = evolve(m, period=Period(sp.end.replace(month=1, day=1), sp.end, f"{sp.end.year}年", -1, -1))
+    return m, start
+
+
+def opens_a_range(text: str, pos: int) -> bool:
+    """由/从 right before a figure: it starts a 由A增至B."""
+    return bool(FROM.search(text[:pos]))
+
+
+def closes_a_range(text: str, pos: int) -> bool:
+    """增至/提高到 … right before a figure: it ends a 由A增至B."""
+    return bool(_FROM_TO.search(text[:pos]))

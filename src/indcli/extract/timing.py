@@ -1,0 +1,169 @@
+"""When a figure holds (its period) and whether it is a result, a goal or an estimate (its kind).
+
+>>> from datetime import date
+>>> from indcli.extract.sentence import parse_sentence
+>>> s = parse_sentence("力争到2027年营收达到1万亿元")
+>>> kind_of(s, s.figures[0].start, s.periods(2024, date(2024, 5, 1))[0], date(2024, 5, 1))
+'target'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..figures import Figure
+from ..numbers import cn_int
+from ..periods import Period, plan_containing, relative_span_length, span_period, year_period
+from .frame import Frame, speaks_of_goals
+from .measure import last_cue
+from .sentence import Sentence, in_brackets_about
+from .values import evolve
+
+FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:全国|中部|全省)?\s*(?:不到|超过|近|约)?\s*$")
+BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?\s*(?:超过|不到|近|约|突破)?\s*$")
+_STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
+_CUMULATIVE = re.compile(r"累计|累积|共计|合计|总计|共建成|共有|每年")
+_LAST_YEARS = re.compile(r"(?:上年|去年|上一年)的?\s*$")
+
+
+def _stock_at_end(p: Period, group: tuple[Figure, ...], measure: str, s: Sentence, before: str) -> bool:
+    """A stock stated over a span (五年来…达到12个) is its end-year value, unless counted over it (累计, 由A…)."""
+    return (len(group) == 1 and p.span and p.years_known and measure in ("level", "share", "rank")
+            and not _CUMULATIVE.search(s.text) and not FROM.search(before) and "由" not in s.text
+            and "从" not in s.text)
+
+
+def _base_year_level(fig: Figure, s: Sentence, periods: list[Period], prior: list[Period]) -> Period | None:
+    """相比2019年浙江经济总量6.2万亿元: a level right after a base year, with no change word, is that year's."""
+    cstart = s.clause_start(fig.start)
+    base_here = [p for p in periods if p.base and cstart <= p.pos and p.end_pos <= fig.start and not p.relative]
+    if base_here and not [p for p in prior if p.pos >= cstart] and \
+            not re.search(r"增加|减少|增长|下降|提高|降低", s.text[base_here[-1].end_pos : fig.start]):
+        return year_period(base_here[-1].end.year)
+    return None
+
+
+def _period_from_frame(frame: Frame, measure: str, s: Sentence) -> Period:
+    """The paragraph's period for a figure with none of its own; a span inherited from an earlier paragraph is
+    its end year for a stock."""
+    p = frame.period
+    if p is None:
+        return evolve(year_period(frame.year), relative=frame.year_relative)
+    if frame.inherited and p.span and measure in ("level", "share", "rank") and not _CUMULATIVE.search(s.text):
+        return year_period(p.end.year)
+    return p
+
+
+def _figure_period(fig: Figure, group: tuple[Figure, ...], s: Sentence, periods: list[Period], frame: Frame,
+                   measure: str) -> Period:
+    """One figure's period: a year bound to it, the last period before it in the sentence, one after it in its
+    clause, this year for a goal in a report on last year, else the frame's."""
+    before = s.text[: fig.start]
+    m = BOUND_YEAR.search(before)
+    if m and len(group) == 1:
+        return year_period(int(m.group(1)))
+    if len(group) == 1 and _LAST_YEARS.search(before):
+        return year_period(frame.year - 1)  # 与去年的6.5%持平: last year's value of the same thing
+    own = [p for p in periods if not p.base]
+    prior = [p for p in own if p.end_pos <= fig.start  # (2020年为…) stays in its brackets
+             and not (in_brackets_about(s.text, p.pos, "") and re.search(r"[）)]", s.text[p.end_pos : fig.start]))]
+    if measure == "level" and len(group) == 1 and (base := _base_year_level(fig, s, periods, prior)):
+        return base
+    if prior:
+        p = prior[-1]
+        return year_period(p.end.year) if _stock_at_end(p, group, measure, s, before) else p
+    later = [p for p in own if p.pos >= fig.end and not re.search(r"[（(]", s.text[fig.end : p.pos])]
+    if later and later[0].pos < s.clause_end(fig.end):
+        return later[0]  # a period after the figure in its clause, but not a base year in brackets
+    if frame.doc_year and not frame.plan_span and speaks_of_goals(before):
+        return evolve(year_period(frame.doc_year), relative=True)  # a goal in a report on last year: this year's
+    return _period_from_frame(frame, measure, s)
+
+
+def periods_of(s: Sentence, group: tuple[Figure, ...], periods: list[Period], frame: Frame,
+               measure: str) -> list[Period] | None:
+    """The period of each figure of a list; a list over one span of as many years takes a year each
+    (2016—2019年…分别增长8%、7.4%、7.1%、7.8%). None when a relative span (三年间) cannot be resolved."""
+    out = [_figure_period(fig, group, s, periods, frame, measure) for fig in group]
+    n = len(group)
+    if n > 1 and len({id(p) for p in out}) == 1:
+        p = out[0]
+        if p.span and not p.years_known and frame.last_span and \
+                relative_span_length(p.label) == len(frame.last_span.years):
+            p = frame.last_span
+        if p.span and p.years_known and len(p.years) == n and measure not in ("cagr",):
+            return [year_period(y) for y in p.years]
+        if p.span and not p.years_known:
+            return None
+        return [p] * n
+    if n == 1 and out[0].span and not out[0].years_known:
+        if frame.last_span and relative_span_length(out[0].label) == len(frame.last_span.years):
+            return [frame.last_span]
+        return [frame.period or year_period(frame.year)]
+    return out
+
+
+def adjusted_period(period: Period, measure: str, cue_word: str, metric: str, before: str,
+                    bases: list[Period], frame: Frame) -> Period:
+    """A figure's period once its measure is known: streaks of ranks, growth since a base year, additions over a
+    plan period, and the span of an average growth rate."""
+    streak = _STREAK.search(before) if measure == "rank" else None
+    if streak and not period.span:  # 连续17年全国第一
+        k = streak.group(1)
+        k = int(k) if k.isdigit() else cn_int(k)
+        if k:
+            period = span_period(period.end.year - k + 1, period.end.year)
+    if measure == "growth" and bases and not period.span and bases[-1].end.year < period.end.year:
+        period = span_period(bases[-1].start.year, period.end.year)  # 较2016年…增长了2.16倍
+    plan = frame.plan_span
+    if plan and measure == "level" and metric.startswith(("新增", "累计")) and \
+            period.start == plan.end.replace(month=1, day=1) and period.end == plan.end:
+        period = plan  # additions over the plan period, not in its last year alone
+    if measure == "cagr" and not period.span:
+        if cue_word.startswith("两年"):
+            period = span_period(period.end.year - 1, period.end.year)
+        else:
+            y1, _y2 = plan_containing(period.end.year)
+            period = span_period(y1, period.end.year)
+    return period
+
+
+_PERIOD_WORD = re.compile(r"\d{4}年|\d+月|[一二三四]季度|上半年|下半年|全年|今年|明年|去年")
+_YARDSTICK = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|比|较)[^，,。；]{0,4}$")
+_KINDS = ("kind.forecast", "kind.actual", "kind.target")
+
+
+def _whole_year_goal(c: tuple[str, str, int] | None, s: Sentence, pos: int, period: Period, today: date) -> bool:
+    """全年实施项目300个 written before the year is out: a goal, not a result."""
+    whole_year = (period.start, period.end) == (date(today.year, 1, 1), date(today.year, 12, 31))
+    return (c is None or c[1] == "完成") and whole_year and bool(re.search(r"全年(?!有望|预计|可望|将)", s.text[:pos]))
+
+
+def kind_of(s: Sentence, pos: int, period: Period, today: date, approx: bool = False) -> str:
+    """target (a cue anywhere before in the sentence), forecast (a cue in the figure's clause), else by date."""
+    text = s.text
+    clause = s.clause_before(pos)
+    c = last_cue(clause, _KINDS)
+    if c and c[0] != "actual":
+        return "actual" if _YARDSTICK.search(clause[: c[2] - len(c[1])]) else c[0]  # 比目标高0.5个百分点
+    if c is None and re.search(r"(?:预计|预测)[，,：:]", text[:pos]):
+        return "forecast"  # 会议预计，2024年数字经济规模将突破1.8万亿元: the frame says what follows is an estimate
+    t = last_cue(text[:pos], ("kind.target",))
+    if c is None and t and not _YARDSTICK.search(text[: t[2] - len(t[1])]):
+        return "target"
+    f = last_cue(text[:pos], ("kind.forecast", "kind.actual")) if c is None and approx else None
+    if f and f[0] == "forecast" and not _PERIOD_WORD.search(clause):
+        return "forecast"  # 预计一季度增加值增长5.5%左右，用电量增长7%左右: the estimate goes on
+    if c is None and period.start.year > today.year:
+        return "target"
+    if _whole_year_goal(c, s, pos, period, today):
+        return "target"
+    if c is None and period.start > today:
+        return "forecast"
+    return "actual"
+
+
+def states_result(s: Sentence, pos: int) -> bool:
+    """An actual cue (已, 完成, 截至 …) in the figure's clause: a result even in a paragraph about goals."""
+    return last_cue(s.clause_before(pos), ("kind.actual",)) is not None
