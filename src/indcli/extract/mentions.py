@@ -21,6 +21,7 @@ from ..metrics import canonical, strip_phrase
 from ..periods import Period
 from ..provinces import figure_subject
 from . import rules
+from .checks import check
 from .frame import Frame, Topic, after_sentence, with_stated_period
 from .groups import distribute, phrase_items, province_list, slots
 from .measure import diff_scope, measure_of, signed_value
@@ -162,7 +163,13 @@ def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = No
         r = read_slot(slot, c)
         if r.warning:
             warnings.append(f"{frame.doc.source}: {r.warning}: {s.text.strip()[:60]}")
-        found = mentions_of(r, c) if not r.skip else []
+        found = []
+        for m in mentions_of(r, c) if not r.skip else []:
+            checked = check(m, c)
+            if checked.warning:
+                warnings.append(f"{frame.doc.source}: {checked.warning}: {s.text.strip()[:60]}")
+            if checked.mention is not None:
+                found.append(checked.mention)
         for m in found:
             earlier, open_range = _join(earlier, open_range, m, r, c, own)
             if used is None and any(m.period is p for p in own):

@@ -131,10 +131,12 @@ _SUMMARY_NOUN = re.compile(r"[一二三四五六七八九十两\d]+大(?:行业|
 
 
 def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
-    """达到8万亿元（2020年为5.2万亿元）: the base year's value is of the metric just stated."""
+    """达到8万亿元，年均增长5%（2020年为5.2万亿元）: the base year's value is of the metric last stated in its unit."""
     g0 = r.slot.first
-    prev = c.earlier[-1] if c.earlier else None
-    if prev is None or len(r.slot.figures) != 1 or not _BRACKETED_BASE.search(c.text[: g0.start]) or prev.unit != g0.unit:
+    if len(r.slot.figures) != 1 or not _BRACKETED_BASE.search(c.text[: g0.start]):
+        return r
+    prev = next((m for m in reversed(c.earlier) if m.unit == g0.unit), None)
+    if prev is None:
         return r
     return evolve(r, metrics=((prev.metric_raw, prev.metric),), measure=prev.measure)
 
