@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from ..lexicon import cue_pattern
+from ..lexicon import cue_pattern, metric_aliases
+from ..metrics import canonical, expand
 from ..periods import PLANS, Period, span_period, year_period
 from .sentence import Sentence, in_brackets_about
 from .values import evolve
@@ -40,6 +42,7 @@ class SectionFrame:
 
     heading: str = ""
     heading_year: int | None = None
+    topic: tuple[str, str] | None = None  # (as written, canonical) of the indicator the heading names
     plan_span: Period | None = None
     in_plan_part: bool = False
     period: Period | None = None
@@ -92,6 +95,11 @@ class Frame:
         return self.doc.date
 
 
+@lru_cache(maxsize=1)
+def _known_metrics() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(metric_aliases(), key=len, reverse=True))))
+
+
 _PLAN_TITLE = re.compile(r"规划|行动计划|实施方案|工作方案|发展纲要")
 _PLAN_PART = re.compile(r"主要目标|发展目标|总体目标|重点任务|主攻方向|发展重点|重点工程|保障措施|政策与保障|总体要求|空间布局")
 _REVIEW_PART = re.compile(r"发展基础|发展现状|发展成就|回顾|主要成效|取得的成绩")
@@ -142,7 +150,17 @@ def next_section(section: SectionFrame, heading: str, doc: DocumentFrame) -> Sec
         in_plan = False
     span = span_period(*doc.plan) if doc.plan and in_plan else None
     return SectionFrame(heading=item.group(1) if item else "", heading_year=int(m.group(1)) if m else None,
-                        plan_span=span, in_plan_part=in_plan)
+                        topic=heading_topic(heading), plan_span=span, in_plan_part=in_plan)
+
+
+def heading_topic(heading: str) -> tuple[str, str] | None:
+    """The indicator a heading names, (as written, canonical): （二）地区生产总值稳步增长 → 地区生产总值. The figures
+    under it that name no metric of their own (全年增长5.3%、总量达4.1万亿元) are about it."""
+    found = [(m.start(), -len(m.group()), m.group()) for m in _known_metrics().finditer(expand(heading))]
+    if not found:
+        return None
+    raw = min(found)[2]
+    return raw, canonical(raw)
 
 
 def paragraph_frame(doc: DocumentFrame, section: SectionFrame, province: str, method: str) -> Frame:
@@ -151,7 +169,7 @@ def paragraph_frame(doc: DocumentFrame, section: SectionFrame, province: str, me
     heading_year = section.heading_year
     reported = None if heading_year else doc.report_year
     frame = Frame(doc=doc, province=province, method=method, year=heading_year or reported or doc.date.year,
-                  heading=section.heading)
+                  heading=section.heading, topic=Topic(*section.topic) if section.topic else Topic())
     if reported:  # a January report on last year: what it states without a year is last year's, goals aside
         frame = evolve(frame, doc_year=doc.date.year, year_relative=False)
     elif heading_year:

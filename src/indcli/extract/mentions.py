@@ -47,7 +47,7 @@ def _metrics(r: Reading, c: Context) -> Reading:
     """Provinces listed before 分别, the items the phrase lists, and the metric of each item."""
     slot = r.slot
     distributive = "分别" in c.text[slot.clause : slot.first.start + 1]
-    per_province = province_list(r.phrase, len(slot.figures), distributive)
+    per_province = r.per_province or province_list(r.phrase, len(slot.figures), distributive)
     phrase = per_province.rest if per_province else r.phrase
     items = phrase_items(strip_phrase(phrase) or phrase, len(slot.figures), c.sentence, slot.first.start)
     metrics = tuple(metric_name(item, r.measure, c.frame.topic, slot.first.unit) for item in items)

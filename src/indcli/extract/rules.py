@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from ..lexicon import cue_words, metric_aliases
-from ..metrics import canonical, strip_phrase
+from ..lexicon import cue_words, metric_aliases, places, province_name_re, province_names
+from ..metrics import SCOPES, canonical, strip_phrase
 from ..periods import Period, year_period
-from .model import Context, Mention, Reading
+from .measure import measure_of
+from .model import Context, Mention, ProvinceList, Reading
 from .phrase import BARE, count_phrase, owned, share_phrase, subject_of_clause_before
 from .sentence import in_brackets_about
 from .timing import BOUND_YEAR, FROM, states_result
@@ -120,7 +122,42 @@ def group_ranked_in_is_scope(r: Reading, c: Context) -> Reading:
     return evolve(r, phrase=phrase)
 
 
-PHRASE_RULES: tuple[ReadingRule, ...] = (fall_word_leaves_phrase, count_before_its_noun, threshold_is_no_figure,
+@lru_cache(maxsize=1)
+def _bracketed_list() -> re.Pattern[str]:
+    """A list of places each followed by a value in brackets: 甲省（7.1%）、乙市（6.8%）和丙省（6.5%）."""
+    cities = (c for c, (_p, kind) in places().items() if kind == "city")
+    name = "|".join(map(re.escape, sorted((*province_names(), *cities), key=len, reverse=True)))
+    item = rf"(?:{name})[（(][^（）()，,。；]{{1,16}}[）)]"
+    return re.compile(rf"{item}(?:[、和及与]{item})*")
+
+
+_LIST_VERB = re.compile(r"排名|排序|位列|位居|分列|依次|分别|均|居")
+
+
+def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
+    """甲省（7.1%）、乙省（6.8%）、丙省（6.5%）: a value in brackets right after a province or city is that
+    place's; the words before the list (…增速排名前三的依次为), else after it (…增速位列前三), name the metric."""
+    g0 = r.slot.first
+    span = next((m for m in _bracketed_list().finditer(c.text) if m.start() < g0.start < m.end()), None)
+    if span is None or len(r.slot.figures) != 1:
+        return r
+    place = re.search(rf"({province_name_re().pattern}|[\u4e00-\u9fff]{{2,4}})[（(][^（）()]*$", c.text[: g0.start])
+    head = c.text[c.sentence.clause_start(span.start()) : span.start()]
+    said = _LIST_VERB.split(head)[0] if strip_phrase(_LIST_VERB.split(head)[0]) else _LIST_VERB.split(
+        c.text[span.end() : c.sentence.clause_end(span.end())])[0]
+    words = re.sub(rf"^(?:{'|'.join(SCOPES)}|[一二三四五六七八九十两\d]+个?省份?)+", "", strip_phrase(said))
+    if not place or not words:
+        return evolve(r, skip="unnamed list")
+    province, city = province_names().get(place.group(1), ""), ""
+    if not province and place.group(1) in places():
+        province, city = places()[place.group(1)][0], place.group(1)
+    measure, cue = measure_of(g0, said)
+    return evolve(r, measure=measure, cue_word=cue, phrase=words,
+                  per_province=ProvinceList((province,), words, (city,)) if province else None)
+
+
+PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, fall_word_leaves_phrase, count_before_its_noun,
+                                         threshold_is_no_figure,
                                          owner_of_bare_amount, increase_by, subject_of_previous_clause,
                                          share_names_its_whole, group_ranked_in_is_scope)
 
