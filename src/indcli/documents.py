@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -147,43 +148,64 @@ def load_manifest(folder: Path) -> dict[str, dict]:
 
 
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DAY_FIRST = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")  # 02.11.2021
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_RFC822 = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                     r"Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b", re.I)  # Tue, 02 Nov 2021 03:15:00 GMT
 _MONTH_DAY = re.compile(r"(?<![\d—\-至~])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!\s*[—\-至~]\s*\d)")
+_HORIZON_BEFORE = re.compile(r"(?:力争|争取|计划|预计|目标|远景|[，,。；\s]|^)(?:到|至)$|力争$|争取$|目标$|远景$")
+_WHOLE_YEAR_AFTER = re.compile(r"\s*(?:的|,|，|全年|全省|我省|全国|是|以来|[^\d]{0,8}(?:GDP|生产总值|增加值|完成|实现))")
+_PART_YEAR_AFTER = re.compile(r"\s*(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}月|\d{1,2}月)")
+_PLANNED = re.compile(r"要|力争|目标|预计|计划|将")
+
+
+def _datelines(head: str) -> list[tuple[int, date, str]]:
+    """(position, date, as written) of every date written out in full in ``head``: 2021-11-22, 2021年11月22日,
+    2021/11/22, 22.11.2021 or Mon, 22 Nov 2021."""
+    found: list[tuple[int, date, str]] = []
+    for pattern, order in ((_FULL_DATE, (0, 1, 2)), (_DAY_FIRST, (2, 1, 0))):
+        for m in pattern.finditer(head):
+            y, mo, d = (int(m.group(i + 1)) for i in order)
+            with contextlib.suppress(ValueError):
+                found.append((m.start(), date(y, mo, d), m.group(0)))
+    for m in _RFC822.finditer(head):
+        with contextlib.suppress(ValueError):
+            found.append((m.start(), date(int(m.group(3)), _MONTHS.index(m.group(2).lower()[:3]) + 1, int(m.group(1))),
+                          m.group(0)))
+    return sorted(found)
+
+
+def _reports_whole_year(text: str, year: int) -> bool:
+    """Whether the text reports year ``year`` as a whole (2023年，全省… / 2023年GDP增长…), not a goal for it or a
+    part of it, anywhere it names it."""
+    for m in _YEAR.finditer(text):
+        if int(m.group(1)) != year or _HORIZON_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
+        after = text[m.end() : m.end() + 12]
+        clause = re.split(r"[。；;!！?？\n]", text[m.end() : m.end() + 40])[0]
+        if _WHOLE_YEAR_AFTER.match(after) and not _PART_YEAR_AFTER.match(after) and not _PLANNED.search(clause):
+            return True
+    return False
 
 
 def infer_date(text: str, today: date | None = None) -> tuple[date, str] | None:
-    """The document's date from its text: a dateline (2021-11-22 09:37), else the year it reports on.
-
-    A text that reports a whole year Y (Y年，…) and speaks of 今年, 一季度 or 前三季度 was written in Y+1.
+    """The document's date from its text: a dateline (2021-11-22 09:37, Tue, 02 Nov 2021), else the year it
+    reports on. A text that reports a whole year Y (Y年，…) was written in Y+1. With no year at all: None.
     """
     today = today or date.today()
-    head = text[:1500]
-    for m in _FULL_DATE.finditer(head):
-        y, mo, d = map(int, m.groups())
-        try:
-            found = date(y, mo, d)
-        except ValueError:
-            continue
+    for _pos, found, written in _datelines(text[:1500]):
         if found <= today:
-            return found, f"dateline {m.group(0)!r} in the text"
-    years = []
-    for m in _YEAR.finditer(text):
-        before = text[max(0, m.start() - 6) : m.start()]
-        if re.search(r"(?:力争|争取|计划|预计|目标|远景|[，,。；\s]|^)(?:到|至)$|力争$|争取$|目标$|远景$", before):
-            continue  # a horizon (力争到2025年), not a year reported on
-        y = int(m.group(1))
-        if y <= today.year:
-            years.append((y, m))
+            return found, f"dateline {written!r} in the text"
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not _HORIZON_BEFORE.search(text[max(0, m.start() - 6) : m.start()]) and int(m.group(1)) <= today.year]
     if not years:
         return None
-    y, m = max(years, key=lambda t: t[0])
-    after = text[m.end() : m.end() + 12]
-    reported_whole = bool(re.match(r"\s*(?:的|,|，|全年|全省|我省|全国|[^\d]{0,8}(?:GDP|生产总值|增加值|完成|实现))", after))
-    planned = re.search(r"要|力争|目标|预计|计划|将", re.split(r"[。；;!！?？\n]", text[m.end() : m.end() + 40])[0])
+    y = max(years)
     basis = f"latest year stated ({y})"
-    if reported_whole and not planned:
+    if _reports_whole_year(text, y):
         y += 1
-        basis = f"reports the whole of {y - 1} and speaks of the current year"
+        basis = f"reports the whole of {y - 1}"
     mo, d = 1, 1
     md = _MONTH_DAY.search(text[:600])
     if md and 1 <= int(md.group(1)) <= 12:

@@ -121,7 +121,7 @@ def canonical(raw: str) -> str:
     """The canonical name of a metric as written: quotes dropped, abbreviations expanded, aliases resolved."""
     name = _QUOTES.sub("", raw)
     name = re.sub(r"[（(][^）)]{0,12}[）)]", "", name)
-    name = re.sub(r"实现(?=营业收入|销售收入|主营业务收入|增加值|利润)", "", name)
+    name = re.sub(r"(?:实现|完成)(?=营业收入|销售收入|主营业务收入|增加值|利润|投资)", "", name)
     name = re.sub(r"的(?=比重|贡献率|比例|占比)", "", name)
     name = name.replace("占全省GDP比重", "占GDP比重")
     name = re.sub(r"(?<=[^\W\d_])合计(?=占)", "", name)  # 六大产业合计占…比重

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..figures import Figure
-from ..lexicon import metric_aliases
+from ..lexicon import cue_pattern, cue_words, metric_aliases
 from ..metrics import PRONOUNS, canonical, expand, strip_phrase, strip_rank_phrase
 from ..periods import Period
 from .frame import Topic
@@ -295,10 +295,11 @@ NAME_RULES: tuple[NameRule, ...] = (_tier_of_topic, _part_of_topic_amount, _diff
 
 
 def _stock_after_additions(raw: str, item: str, topic: Topic) -> tuple[str, str] | None:
-    """新增1860家，总数突破2.2万家: the total, not the additions."""
-    if raw in ("总数", "总量", "总计", "") and re.search(r"累计|总数|总量|总计", item) and \
-            topic.metric.startswith(("新增", "新认定", "新培育")):
-        stock = re.sub(r"^(?:新增|新认定|新培育)", "", topic.metric)
+    """新增1860家，总数突破2.2万家; 新建基站2.1万个，累计建成10.5万个: the total, not the additions."""
+    additions = cue_words("stock.additions")
+    if raw in ("总数", "总量", "总计", "") and re.search(cue_pattern("stock.totals"), item) and \
+            topic.metric.startswith(additions):
+        stock = re.sub(rf"^(?:{cue_pattern('stock.additions')})", "", topic.metric)
         return stock, canonical(stock)
     return None
 

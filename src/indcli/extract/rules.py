@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..lexicon import cue_words, metric_aliases, places, province_name_re, province_names
+from ..lexicon import cue_pattern, cue_words, metric_aliases, places, province_name_re, province_names
 from ..metrics import SCOPES, canonical, strip_phrase
 from ..periods import Period, year_period
 from .measure import measure_of
 from .model import Context, Mention, ProvinceList, Reading
 from .phrase import BARE, count_phrase, owned, share_phrase, subject_of_clause_before
 from .sentence import in_brackets_about
-from .timing import BOUND_YEAR, FROM, states_result
+from .timing import BOUND_YEAR, FROM, any_kind_cue, not_over, states_result
 from .values import evolve
 
 ReadingRule = Callable[[Reading, Context], Reading]
@@ -206,8 +206,9 @@ def products_of_output(r: Reading, c: Context) -> Reading:
 
 
 def additions_cover_the_list(r: Reading, c: Context) -> Reading:
-    """新增A企业1.2万家、B企业800家: 新增 covers B too."""
-    if not r.slot.listed_after or not c.earlier or not c.earlier[-1].metric.startswith("新增"):
+    """新增A企业1.2万家、B企业800家: 新增 covers B too — but not a total named after it (新增900家、总数达5200家)."""
+    if not r.slot.listed_after or not c.earlier or not c.earlier[-1].metric.startswith("新增") or \
+            re.search(cue_pattern("stock.totals"), c.text[r.slot.start : r.slot.first.start]):
         return r
     metrics = tuple((raw, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for raw, m in r.metrics)
     return evolve(r, metrics=metrics)
@@ -278,6 +279,19 @@ def goal_in_a_paragraph_of_goals(m: Mention, r: Reading, c: Context) -> Mention 
     return m
 
 
+def period_not_over_is_a_goal(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """2025年，地区生产总值增长5.5%左右 in a January 2025 report: a year (or span of years) far from over holds no
+    result yet — unless the words say so far (今年以来, 截至目前, 已) or the count is of what exists already
+    (发挥12个产业园的作用)."""
+    fig = m.figure
+    if m.kind != "actual" or not not_over(m.period, c.frame.today) or any_kind_cue(c.sentence, fig.start) or \
+            re.search(cue_pattern("kind.so_far"), c.text[: fig.start]):
+        return m  # a cue in its clause decided (高于年度目标1.2个百分点 is a result measured against a goal)
+    if fig.prenominal and not _CREATE.search(c.sentence.clause_before(fig.start)):
+        return m
+    return evolve(m, kind="target")
+
+
 def comparator_governs_the_list(m: Mention, r: Reading, c: Context) -> Mention | None:
     """分别接近3千亿元和2千亿元: the comparator before a list governs each value in it."""
     first = r.figures[0]
@@ -297,7 +311,8 @@ def approximate_share(m: Mention, r: Reading, c: Context) -> Mention | None:
 
 FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provinces_at_once,
                                         national_value_as_yardstick, national_value_in_brackets,
-                                        goal_in_a_paragraph_of_goals, comparator_governs_the_list, approximate_share)
+                                        goal_in_a_paragraph_of_goals, period_not_over_is_a_goal,
+                                        comparator_governs_the_list, approximate_share)
 
 # ---------------------------------------------------------------- sequence
 

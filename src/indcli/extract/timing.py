@@ -155,13 +155,25 @@ def kind_of(s: Sentence, pos: int, period: Period, today: date, approx: bool = F
     f = last_cue(text[:pos], ("kind.forecast", "kind.actual")) if c is None and approx else None
     if f and f[0] == "forecast" and not _PERIOD_WORD.search(clause):
         return "forecast"  # 预计一季度增加值增长5.5%左右，用电量增长7%左右: the estimate goes on
-    if c is None and period.start.year > today.year:
-        return "target"
+    if (c is None or c[1] == "完成") and period.start.year > today.year:
+        return "target"  # 到2027年…完成投资500亿元, written in 2025: a result not yet reached is a goal
     if _whole_year_goal(c, s, pos, period, today):
         return "target"
     if c is None and period.start > today:
         return "forecast"
     return "actual"
+
+
+def not_over(period: Period, today: date) -> bool:
+    """A whole year or span of years that ends more than six weeks after the document was written: nothing in it
+    can be reported as a result yet."""
+    whole = (period.start.month, period.start.day, period.end.month, period.end.day) == (1, 1, 12, 31)
+    return whole and period.start <= today and (period.end - today).days > 45
+
+
+def any_kind_cue(s: Sentence, pos: int) -> bool:
+    """A kind cue of any sort (力争, 预计, 已 …) in the figure's clause: the clause says what kind it is."""
+    return last_cue(s.clause_before(pos), _KINDS) is not None
 
 
 def states_result(s: Sentence, pos: int) -> bool:
