@@ -22,6 +22,7 @@ from .frame import (
     DocumentFrame,
     SectionFrame,
     first_period,
+    lead_period,
     next_section,
     paragraph_frame,
     plan_period,
@@ -103,7 +104,7 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
     layout = analyse(norm.text)
     provinces = attribute_provinces(layout, doc_prov)
     doc = DocumentFrame(source, today, doc_date is not None, doc_prov, report_year(norm.text, today),
-                        plan_period(norm.text, today))
+                        plan_period(norm.text, today), lead_period(norm.text, today))
     located = _Located(norm, tuple([0] + [m.end() for m in re.finditer("\n", norm.original)]))
     facts: list[Fact] = []
     section = SectionFrame()

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..lexicon import cue_pattern, metric_aliases
 from ..metrics import canonical, expand
-from ..periods import PLANS, Period, span_period, year_period
+from ..periods import PLANS, Period, find_periods, span_period, year_period
 from .sentence import Sentence, in_brackets_about
 from .values import evolve
 
@@ -33,6 +33,7 @@ class DocumentFrame:
     province: str
     report_year: int | None = None
     plan: tuple[int, int] | None = None
+    lead: Period | None = None  # the part of the year the title and lead report on (前三季度)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,20 @@ def report_year(text: str, doc_date: date) -> int | None:
         return None
     r = _REPORTED_YEAR.match(text, m.start())
     return int(r.group(1)) if r and int(r.group(1)) == doc_date.year - 1 else None
+
+
+def lead_period(text: str, doc_date: date) -> Period | None:
+    """The part of the document's year its title and lead report on (今年前三季度, 1—8月), when it ended shortly
+    before the document was written: the period of figures below that state none (a round-up's sub-heads reset
+    the section, not what the whole piece reports on)."""
+    head = "\n".join([line for line in text.split("\n") if line.strip()][:8])[:600]
+    for p in find_periods(head, doc_date.year, doc_date):
+        whole = (p.start.month, p.end.month) == (1, 12)
+        if p.base or p.span or whole or p.start.year != doc_date.year or p.start.month != 1:
+            continue
+        if p.end <= doc_date and (doc_date - p.end).days <= 120:
+            return p
+    return None
 
 
 def plan_period(text: str, doc_date: date) -> tuple[int, int] | None:

@@ -263,10 +263,15 @@ def _share_of_whole(raw: str, item: str, measure: str, topic: Topic, unit: str) 
 
 
 def _industry_size(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
-    """An amount of money after an industry's bare name (新材料1200亿元) is the size of that industry."""
+    """An amount of money after an industry's bare name (新材料1200亿元) is the size of that industry; after words
+    that name no industry (最高可得888元, 处在2万亿元量级) it names nothing: no metric, no fact."""
     if measure != "level" or unit != "元" or not raw or INDICATOR.search(expand(raw)) or len(raw) > 8 \
             or canonical(raw) in metric_aliases():
         return None
+    if raw in ("经济", "经济总量"):
+        return raw, canonical("经济总量")  # 全省经济突破5万亿元: the size of the economy
+    if len(raw) < 2 or re.search(r"\d|最高|最低|可得|拆|领取", raw):
+        return "", ""
     return raw, canonical(raw + ("产业规模" if not raw.endswith("产业") else "规模"))
 
 

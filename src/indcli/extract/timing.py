@@ -44,10 +44,15 @@ def _base_year_level(fig: Figure, s: Sentence, periods: list[Period], prior: lis
     return None
 
 
-def _period_from_frame(frame: Frame, measure: str, s: Sentence) -> Period:
+def _period_from_frame(frame: Frame, measure: str, s: Sentence, before: str) -> Period:
     """The paragraph's period for a figure with none of its own; a span inherited from an earlier paragraph is
-    its end year for a stock."""
+    its end year for a stock; with no period in the paragraph or section, the part of the year the document's
+    lead reports on (not for a goal)."""
     p = frame.period
+    lead = frame.doc.lead
+    if p is None and lead is not None and frame.year_relative and frame.year == lead.end.year and \
+            not speaks_of_goals(before):
+        return lead
     if p is None:
         return evolve(year_period(frame.year), relative=frame.year_relative)
     if frame.inherited and p.span and measure in ("level", "share", "rank") and not _CUMULATIVE.search(s.text):
@@ -78,7 +83,7 @@ def _figure_period(fig: Figure, group: tuple[Figure, ...], s: Sentence, periods:
         return later[0]  # a period after the figure in its clause, but not a base year in brackets
     if frame.doc_year and not frame.plan_span and speaks_of_goals(before):
         return evolve(year_period(frame.doc_year), relative=True)  # a goal in a report on last year: this year's
-    return _period_from_frame(frame, measure, s)
+    return _period_from_frame(frame, measure, s, before)
 
 
 def periods_of(s: Sentence, group: tuple[Figure, ...], periods: list[Period], frame: Frame,
