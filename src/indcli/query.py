@@ -83,7 +83,8 @@ def _duckdb_message(e: Exception) -> str:
 def connect(path: Path | str | None = None, *, read_only_sql: bool = False):
     """A DuckDB connection with the facts table as ``facts``.
 
-    Optional contract columns missing from an older file read as NULL; a missing required column is a DataError.
+    Optional contract columns missing from an older file read as NULL; a missing required column is a DataError,
+    and a row with an empty required column (a table not written by indcli) is left out of the query commands.
     ``read_only_sql`` copies the table into memory and then turns external access off and locks the configuration,
     so a statement can reach no file (no COPY … TO, ATTACH, read_csv) and cannot turn access back on.
     """
@@ -109,6 +110,8 @@ def connect(path: Path | str | None = None, *, read_only_sql: bool = False):
              for c in COLUMNS if c.name not in present]
     if extra:
         rel = rel.project(", ".join(["*", *extra]))
+    if not read_only_sql:  # `sql` shows the table as it is, NULLs included
+        rel = rel.filter(" AND ".join(f"{c.name} IS NOT NULL" for c in COLUMNS if c.required))
     try:
         if read_only_sql:
             rel.create("facts")
