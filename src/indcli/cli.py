@@ -415,6 +415,9 @@ def show(
     _output(run(data, fact_id, lang=lang.value), fmt, bom=bom, raw=raw)
 
 
+SQL_LIMIT = 10_000  # rows shown by `sql` in table, markdown and json unless --limit says otherwise
+
+
 @app.command()
 def sql(
     statement: Annotated[str, typer.Argument(metavar="SQL", help="One SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, "
@@ -422,13 +425,17 @@ def sql(
                                              show_default=False)],
     fmt: FormatOption = None,
     data: DataOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows; 0 for all. Default: "
+                                              f"{SQL_LIMIT:,} in table, markdown and json; csv, tsv and jsonl "
+                                              "stream every row.", show_default=False)] = None,
     bom: BomOption = False,
     raw: RawOption = False,
 ) -> None:
     """Run read-only DuckDB SQL against the `facts` table, for anything the other commands don't cover.
 
     The statement sees an in-memory copy of the data with DuckDB's file access turned off: COPY, ATTACH,
-    CREATE, INSERT, SET and reading other files are refused. Columns: see DESCRIBE facts.
+    CREATE, INSERT, SET and reading other files are refused. Columns: see DESCRIBE facts. Rows are streamed:
+    csv, tsv and jsonl write every row as it comes; table, markdown and json stop at --limit, with a note.
 
     Example:
 
@@ -438,12 +445,46 @@ def sql(
 
       indcli sql "DESCRIBE facts"
     """
-    from .query import sql as run
+    from .query import first_rows, sql_result, sql_rows
+    from .render import STREAMING, default_format
 
     if statement == "-":
         statement = sys.stdin.read()
-    _output(run(data, statement), fmt, bom=bom, raw=raw)
+    fields, batches = sql_rows(data, statement)
+    chosen = fmt.value if fmt else default_format(sys.stdout, bom)
+    cap = (limit or None) if limit is not None else (None if chosen in STREAMING else SQL_LIMIT)
+    if chosen in STREAMING:
+        more = _stream_sql(fields, batches, chosen, cap, bom=bom, raw=raw)
+    else:
+        rows, more = first_rows(batches, cap)
+        _output(sql_result(fields, rows), fmt, bom=bom, raw=raw)
+    if more:
+        stream = "" if chosen in STREAMING else ", and --format csv streams any number of rows"
+        sys.stderr.write(f"note: showed the first {cap:,} rows; --limit 0 shows them all{stream}\n")
 
+
+def _stream_sql(fields: list[str], batches, fmt: str, cap: int | None, *, bom: bool, raw: bool) -> bool:
+    """Write the rows batch by batch (at most ``cap``); whether more were left out."""
+    from .render import write_stream
+
+    left_out = []
+
+    def capped():
+        written = 0
+        for chunk in batches:
+            if cap is not None and written + len(chunk) > cap:
+                yield chunk[: cap - written]
+                left_out.append(True)
+                batches.close()
+                return
+            written += len(chunk)
+            yield chunk
+
+    try:
+        write_stream(fields, capped(), fmt, bom=bom, raw=raw)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    return bool(left_out)
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
