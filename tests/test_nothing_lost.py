@@ -229,7 +229,8 @@ def test_a_document_without_any_figure_gets_a_warning(tmp_path):
     write(docs / "prose.txt", "江西省召开工业工作会议，部署下一阶段重点任务。\n")
     report = ingest([docs], tmp_path / "t.parquet")
     assert report.documents == 2 and len(rows(tmp_path / "t.parquet")) == 1
-    assert len(report.warnings) == 1 and "prose.txt: no indicator figure found" in report.warnings[0]
+    assert report.warnings == [f"{docs / 'prose.txt'}: no indicator figure found (24 characters on 1 line(s)), so "
+                               "nothing of it is in the table"]
 
 
 def test_a_run_that_finds_no_figure_exits_1_and_keeps_the_table(tmp_path):

@@ -102,7 +102,8 @@ def _process(job: Job) -> _DocResult:
     rows = [dict(f.as_row(), text_path=text_path, source_path=job.source_path, source_sha256=doc.sha256)
             for f in facts]
     rows.sort(key=lambda r: (r["line"], r["char_start"], r["fact_id"]))
-    return _DocResult(job, rows, warns, sha256=doc.sha256, size=(len(doc.text), doc.text.count("\n") + 1))
+    lines = doc.text.count("\n") + (not doc.text.endswith("\n"))
+    return _DocResult(job, rows, warns, sha256=doc.sha256, size=(len(doc.text), lines))
 
 
 def _text_path(doc: Document, job: Job) -> str:
