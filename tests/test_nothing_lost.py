@@ -130,6 +130,18 @@ def test_append_tells_documents_apart_by_path_not_name(tmp_path):
     assert sorted(r["value"] for r in rows(out)) == [7.7, 9.1]
 
 
+def test_a_symlink_keeps_its_name_but_is_the_same_document_as_its_target(tmp_path):
+    real = write(tmp_path / "store" / "0001.txt", GOOD)
+    link = tmp_path / "hubei-2024.txt"
+    link.symlink_to(real)
+    out = tmp_path / "t.parquet"
+    ingest([link], out)
+    assert [(r["source"], r["source_path"]) for r in rows(out)] == [("hubei-2024.txt", "store/0001.txt")]
+    report = ingest([real], out, append=True)
+    [row] = rows(out)
+    assert row["source"] == "0001.txt" and row["source_path"] == "store/0001.txt" and sum(report.replaced.values()) == 1
+
+
 def test_append_follows_a_document_that_moved(tmp_path):
     a = write(tmp_path / "old" / "report.txt", GOOD)
     out = tmp_path / "t.parquet"

@@ -144,7 +144,7 @@ def source_names(docs: list[Path], keys: list[str], taken: dict[str, str]) -> li
     ``taken`` maps the names in use to the identity of their document."""
     names = []
     for path, key in zip(docs, keys, strict=True):
-        parts = [printable(p) for p in path.resolve().parts[1:]] or [printable(path.name)]
+        parts = [printable(p) for p in path.absolute().parts[1:]] or [printable(path.name)]  # names as given
         for n in range(1, len(parts) + 1):
             name = "/".join(parts[-n:])
             if taken.get(name, key) == key:
