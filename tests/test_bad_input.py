@@ -162,7 +162,9 @@ def test_an_ingest_killed_mid_write_leaves_the_old_table_intact(tmp_path):
     proc.wait()
     assert out.read_bytes() == before
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".t.parquet.")]
-    assert len(leftovers) <= 1  # a killed process cannot clean up its temporary file; it is never the table
+    assert all(name.endswith(".tmp") for name in leftovers)  # a killed process cannot clean up its temporaries …
+    ingest([ROOT / "seeds" / "004_3a7e888d9c6af0de.txt"], out)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".t.parquet.")]  # … the next run does
 
 
 def test_two_ingests_at_once_do_not_interleave(tmp_path):

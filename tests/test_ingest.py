@@ -18,10 +18,11 @@ COMMITTED = ROOT / "data" / "indicators.parquet"
 
 
 def rows(path: Path) -> list[dict]:
-    """Rows with text_path resolved, since it is stored relative to the table's own folder."""
+    """Rows with text_path and source_path resolved, since they are stored relative to the table's own folder."""
     out = pq.read_table(path).to_pylist()
     for r in out:
-        r["text_path"] = str((path.parent / r["text_path"]).resolve())
+        for column in ("text_path", "source_path"):
+            r[column] = str((path.parent / r[column]).resolve())
     return out
 
 

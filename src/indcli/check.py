@@ -4,11 +4,12 @@ still re-parsed from the figure in its quote. ``indcli check`` prints the rows t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import read_document
-from .errors import IndcliError
+from .errors import DataError, IndcliError
 from .figures import find_figures
 from .numbers import cn_int
 from .text import normalise
@@ -16,10 +17,14 @@ from .text import normalise
 
 @dataclass(frozen=True)
 class Problem:
+    """A row that does not verify. ``kind``: missing (its source is not at the path recorded), unreadable,
+    changed (quote or value no longer verify) or incomplete (a required column is empty)."""
+
     fact_id: str
     source: str
-    line: int
+    line: int | None
     reason: str
+    kind: str = "changed"
 
 
 def figure_value(figure_text: str) -> float | None:
@@ -36,33 +41,86 @@ def figure_value(figure_text: str) -> float | None:
     return figs[0].value if figs else None
 
 
+def check_table(path: Path) -> tuple[int, list[Problem]]:
+    """Verify the table at ``path``: its row count and problems. DataError when it lacks a required column (a
+    table without ``metric`` is not verified, it is refused)."""
+    from .contract import COLUMNS
+    from .store import read_rows, table_columns
+
+    columns = table_columns(path)
+    missing = [c.name for c in COLUMNS if c.required and c.name not in columns]
+    if missing:
+        raise DataError(f"{path}: is not an indcli facts table (missing columns: {', '.join(missing)})",
+                        hint="regenerate it with indcli ingest")
+    rows = read_rows(path)
+    return len(rows), check_rows(rows, path.parent)
+
+
+REQUIRED = ("fact_id", "province", "metric", "measure", "value", "unit", "comparator", "period_start", "period_end",
+            "kind", "source", "line", "quote")
+
+
 def check_rows(rows: list[dict], base: Path) -> list[Problem]:
     """Problems with ``rows`` of a table whose folder is ``base``; [] when every row verifies."""
     problems: list[Problem] = []
-    texts: dict[str, str | None] = {}
+    texts: dict[str, str | Problem] = {}
     for r in rows:
-        rel = r.get("text_path") or r["source"]
-        if rel not in texts:
-            try:
-                texts[rel] = read_document(base / rel).text
-            except IndcliError as e:
-                texts[rel] = None
-                problems.append(Problem(r["fact_id"], r["source"], r["line"], f"source cannot be read: {e}"))
-        text = texts[rel]
-        if text is None:
-            continue
-        start, end = r.get("char_start"), r.get("char_end")
-        if start is None or text[start:end] != r["quote"]:
-            where = "elsewhere in the file" if r["quote"] in text else "nowhere in the file"
-            problems.append(Problem(r["fact_id"], r["source"], r["line"],
-                                    f"the quote is no longer at its offsets (found {where})"))
-            continue
-        fig = r.get("figure_text") or ""
-        if fig and fig not in normalise(r["quote"]).text.replace("\n", "") and not r.get("continued_from_line"):
-            problems.append(Problem(r["fact_id"], r["source"], r["line"], f"the figure {fig!r} is not in the quote"))
-            continue
-        value = figure_value(fig) if fig else None
-        if value is None or abs(abs(value) - abs(r["value"])) > 1e-6 * max(1.0, abs(value)):
-            problems.append(Problem(r["fact_id"], r["source"], r["line"],
-                                    f"the value {r['value']:g} does not re-parse from {fig!r} (got {value})"))
+        problem = _check_row(r, base, texts)
+        if problem is not None:
+            problems.append(problem)
     return problems
+
+
+def _problem(r: dict, reason: str, kind: str) -> Problem:
+    return Problem(r.get("fact_id") or "", r.get("source") or "", r.get("line"), reason, kind)
+
+
+def _source_text(rel: str, base: Path, texts: dict[str, str | Problem], r: dict) -> str | Problem:
+    """The text a row's quote points into, read once per file; a Problem when it is not there or unreadable."""
+    if rel not in texts:
+        path = base / rel
+        if not path.exists():
+            texts[rel] = _problem(r, f"source not found at {path}", "missing")
+        else:
+            try:
+                texts[rel] = read_document(path).text
+            except IndcliError as e:
+                texts[rel] = _problem(r, f"source cannot be read: {e}", "unreadable")
+    found = texts[rel]
+    return _problem(r, found.reason, found.kind) if isinstance(found, Problem) else found
+
+
+def _check_row(r: dict, base: Path, texts: dict[str, str | Problem]) -> Problem | None:
+    empty = [c for c in REQUIRED if r.get(c) is None]
+    if empty:
+        return _problem(r, f"required column(s) empty: {', '.join(empty)}", "incomplete")
+    text = _source_text(r.get("text_path") or r["source"], base, texts, r)
+    if isinstance(text, Problem):
+        return text
+    start, end = r.get("char_start"), r.get("char_end")
+    if start is None or text[start:end] != r["quote"]:
+        where = "elsewhere in the file" if r["quote"] in text else "nowhere in the file"
+        return _problem(r, f"the quote is no longer at its offsets (found {where})", "changed")
+    fig = r.get("figure_text") or ""
+    if fig and fig not in normalise(r["quote"]).text.replace("\n", "") and not r.get("continued_from_line"):
+        return _problem(r, f"the figure {fig!r} is not in the quote", "changed")
+    value = figure_value(fig) if fig else None
+    if value is None or abs(abs(value) - abs(r["value"])) > 1e-6 * max(1.0, abs(value)):
+        return _problem(r, f"the value {r['value']:g} does not re-parse from {fig!r} (got {value})", "changed")
+    return None
+
+
+def summary(path: str, total: int, problems: list[Problem]) -> DataError:
+    """The one-line error for a table that fails verification, saying why: sources moved away, or changed."""
+    kinds = Counter(p.kind for p in problems)
+    if set(kinds) == {"missing"}:
+        files = len({p.reason for p in problems})
+        return DataError(f"{path}: {len(problems)} of {total} rows cannot be verified: their sources are not where the "
+                         f"table says ({files} file(s) not found; listed on stdout)",
+                         hint="run check on the table beside its sources, or re-ingest them")
+    words = {"missing": "source not found", "unreadable": "source unreadable", "changed": "changed",
+             "incomplete": "incomplete"}
+    parts = ", ".join(f"{n} {words[k]}" for k, n in kinds.most_common())
+    hint = "regenerate the table with indcli ingest" if set(kinds) == {"incomplete"} else \
+        "re-run indcli ingest if the sources changed"
+    return DataError(f"{path}: {len(problems)} of {total} rows fail verification ({parts}; listed on stdout)", hint=hint)

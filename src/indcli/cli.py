@@ -1,11 +1,12 @@
 """The command line: parse, call the library, render. Errors become one line on stderr and an exit code.
 
 Exit codes: 0 success, 1 runtime failure (unreadable data file, failed write), 2 usage error (unknown metric or
-province, bad option). A traceback only with --debug.
+province, bad option), 128 + the signal when interrupted (130 Ctrl-C, 143 SIGTERM). A traceback only with --debug.
 """
 
 
 import os
+import signal
 import sys
 from datetime import date
 from enum import StrEnum
@@ -14,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from .errors import DataError, IndcliError, UsageError
+from .errors import IndcliError, Interrupted, UsageError
 
 app = typer.Typer(
     name="indcli",
@@ -117,13 +118,21 @@ def _print_version() -> None:
     raise typer.Exit(0)
 
 
-def _parse_date(value: str | None) -> date | None:
+def _parse_date(value: str | None, today: date | None = None) -> date | None:
+    """--date as a date: YYYY-MM-DD, not in the future (a document cannot be dated after today), not before 1900."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError as e:
         raise UsageError(f"--date {value!r}: not a date", hint="write it as YYYY-MM-DD, e.g. 2024-12-15") from e
+    today = today or date.today()
+    if parsed > today:
+        raise UsageError(f"--date {value}: is in the future (today is {today.isoformat()})",
+                         hint="give the date the documents were published")
+    if parsed.year < 1900:
+        raise UsageError(f"--date {value}: is before 1900", hint="give the date the documents were published")
+    return parsed
 
 
 @app.command()
@@ -151,8 +160,9 @@ def ingest(
     """Read documents, extract every indicator figure, write the facts table (Parquet).
 
     With no arguments it reads seeds/ and writes data/indicators.parquet. Given files or folders, it needs --out
-    (or --append). A file that cannot be read is skipped with a warning; the table is written to a temporary
-    file and renamed, so a failed or interrupted ingest leaves the old one as it was.
+    (or --append). A file that cannot be read, or holds no figure, is a warning naming it; a run that reads
+    nothing or finds no figure exits 1. The table, the kept texts and the dataset are staged and swapped in only
+    after the whole run succeeded, so a failed or interrupted ingest leaves every earlier file as it was.
 
     Examples:
 
@@ -162,7 +172,7 @@ def ingest(
 
       indcli ingest new-report.txt --date 2024-12-15 --append
     """
-    from .ingest import default_workers
+    from .ingest import IngestReport, default_workers
     from .ingest import ingest as run_ingest
     from .store import default_data_path, default_seeds_dir
 
@@ -176,9 +186,15 @@ def ingest(
         from .names import resolve_province
 
         prov = resolve_province(province)
-    report = run_ingest(targets, out_path, _parse_date(date_), strict=strict, progress=_progress_callback(targets),
-                        append=append, workers=workers or default_workers(),
-                        partitioned=Path(partitioned) if partitioned else None, province=prov)
+    doc_date = _parse_date(date_)
+    report = IngestReport()
+    try:
+        run_ingest(targets, out_path, doc_date, strict=strict, progress=_progress_callback(targets), append=append,
+                   workers=workers or default_workers(), partitioned=Path(partitioned) if partitioned else None,
+                   province=prov, report=report)
+    except BaseException:
+        _print_warnings(report)  # what was skipped explains the failure; the error line follows
+        raise
     _print_ingest_summary(report)
 
 
@@ -197,57 +213,67 @@ def check(
 
       indcli check --data /tmp/corpus.parquet
     """
-    from .check import check_rows
+    from .check import check_table, summary
     from .query import data_file
-    from .store import display_path, read_rows
+    from .store import display_path
 
     path = data_file(data)
-    rows = read_rows(path)
-    problems = check_rows(rows, path.parent)
+    total, problems = check_table(path)
     for p in problems:
-        sys.stdout.write(f"{p.fact_id}\t{p.source}\t{p.line}\t{p.reason}\n")
+        sys.stdout.write(f"{p.fact_id}\t{p.source}\t{p.line if p.line is not None else ''}\t{p.reason}\n")
     if problems:
-        raise DataError(f"{display_path(path)}: {len(problems)} of {len(rows)} rows fail verification (listed on stdout)",
-                        hint="re-run indcli ingest if the sources changed")
-    sys.stderr.write(f"{display_path(path)}: all {len(rows)} rows verified against their sources\n")
+        raise summary(display_path(path), total, problems)
+    sys.stderr.write(f"{display_path(path)}: all {total} rows verified against their sources\n")
 
 
 def _progress_callback(targets: list[Path]):
     """A progress bar on stderr when it is a terminal and the work is long; nothing otherwise."""
     if not sys.stderr.isatty():
         return None
-    from .ingest import iter_paths
+    from .documents import find_documents
 
     try:
-        total = sum(1 for _ in iter_paths(targets))
+        total = len(find_documents(targets)[0])
     except IndcliError:
         return None
     if total < 20:
         return None
+    from .documents import printable
+
     count = {"n": 0}
 
     def tick(path: Path) -> None:
         count["n"] += 1
         done = count["n"] * 30 // total
-        sys.stderr.write(f"\r\033[2K[{'#' * done}{' ' * (30 - done)}] {count['n']}/{total} {path.name[:40]}")
+        sys.stderr.write(f"\r\033[2K[{'#' * done}{' ' * (30 - done)}] {count['n']}/{total} {printable(path.name)[:40]}")
         sys.stderr.flush()
 
     return tick
 
 
-def _print_ingest_summary(report) -> None:
+def _print_warnings(report) -> None:
+    """Notes (files skipped on purpose) and warnings of an ingest, one line each, on stderr."""
     err = sys.stderr
     if err.isatty():
         err.write("\r\033[2K")
-    per_prov = ", ".join(f"{p} {n}" for p, n in report.per_province.most_common())
-    kept = f" (+{report.kept} kept from the table)" if report.kept else ""
+    for n in report.notes:
+        err.write(f"note: {n}\n")
+    for w in report.warnings:
+        err.write(f"warning: {w}\n")
+
+
+def _print_ingest_summary(report) -> None:
     from .store import display_path
 
+    err = sys.stderr
+    _print_warnings(report)
+    per_prov = ", ".join(f"{p} {n}" for p, n in report.per_province.most_common())
+    kept = f" (+{report.kept} kept from the table)" if report.kept else ""
     err.write(f"ingested {report.documents} document(s), {report.facts} facts{kept} → {display_path(report.out)}\n")
     if per_prov:
         err.write(f"  by province: {per_prov}\n")
-    for w in report.warnings:
-        err.write(f"warning: {w}\n")
+    for whose, n in sorted(report.replaced.items()):
+        err.write(f"  replaced {n} row(s) of {whose}\n")
 
 
 def _output(result, fmt: Format | None, *, bom: bool = False, raw: bool = False, chart: bool = False) -> None:
@@ -389,6 +415,9 @@ def show(
     _output(run(data, fact_id, lang=lang.value), fmt, bom=bom, raw=raw)
 
 
+SQL_LIMIT = 10_000  # rows shown by `sql` in table, markdown and json unless --limit says otherwise
+
+
 @app.command()
 def sql(
     statement: Annotated[str, typer.Argument(metavar="SQL", help="One SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, "
@@ -396,13 +425,17 @@ def sql(
                                              show_default=False)],
     fmt: FormatOption = None,
     data: DataOption = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows; 0 for all. Default: "
+                                              f"{SQL_LIMIT:,} in table, markdown and json; csv, tsv and jsonl "
+                                              "stream every row.", show_default=False)] = None,
     bom: BomOption = False,
     raw: RawOption = False,
 ) -> None:
     """Run read-only DuckDB SQL against the `facts` table, for anything the other commands don't cover.
 
     The statement sees an in-memory copy of the data with DuckDB's file access turned off: COPY, ATTACH,
-    CREATE, INSERT, SET and reading other files are refused. Columns: see DESCRIBE facts.
+    CREATE, INSERT, SET and reading other files are refused. Columns: see DESCRIBE facts. Rows are streamed:
+    csv, tsv and jsonl write every row as it comes; table, markdown and json stop at --limit, with a note.
 
     Example:
 
@@ -412,12 +445,46 @@ def sql(
 
       indcli sql "DESCRIBE facts"
     """
-    from .query import sql as run
+    from .query import first_rows, sql_result, sql_rows
+    from .render import STREAMING, default_format
 
     if statement == "-":
         statement = sys.stdin.read()
-    _output(run(data, statement), fmt, bom=bom, raw=raw)
+    fields, batches = sql_rows(data, statement)
+    chosen = fmt.value if fmt else default_format(sys.stdout, bom)
+    cap = (limit or None) if limit is not None else (None if chosen in STREAMING else SQL_LIMIT)
+    if chosen in STREAMING:
+        more = _stream_sql(fields, batches, chosen, cap, bom=bom, raw=raw)
+    else:
+        rows, more = first_rows(batches, cap)
+        _output(sql_result(fields, rows), fmt, bom=bom, raw=raw)
+    if more:
+        stream = "" if chosen in STREAMING else ", and --format csv streams any number of rows"
+        sys.stderr.write(f"note: showed the first {cap:,} rows; --limit 0 shows them all{stream}\n")
 
+
+def _stream_sql(fields: list[str], batches, fmt: str, cap: int | None, *, bom: bool, raw: bool) -> bool:
+    """Write the rows batch by batch (at most ``cap``); whether more were left out."""
+    from .render import write_stream
+
+    left_out = []
+
+    def capped():
+        written = 0
+        for chunk in batches:
+            if cap is not None and written + len(chunk) > cap:
+                yield chunk[: cap - written]
+                left_out.append(True)
+                batches.close()
+                return
+            written += len(chunk)
+            yield chunk
+
+    try:
+        write_stream(fields, capped(), fmt, bom=bom, raw=raw)
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    return bool(left_out)
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -438,9 +505,14 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console entry point: run the app with one error handler at the edge."""
+    """Console entry point: run the app with one error handler at the edge.
+
+    Exit codes: 0 success, 1 runtime failure, 2 usage error, 130 Ctrl-C (SIGINT), 143 SIGTERM, 129 SIGHUP; a
+    signal stops the run through the same clean-up as an error, so no temporary or lock is left behind.
+    """
+    _stop_on_signals()
     try:
-        _app_for(sys.argv[1:])(prog_name="indcli", standalone_mode=False)
+        code = _app_for(sys.argv[1:])(prog_name="indcli", standalone_mode=False)
     except IndcliError as e:
         if _state["debug"]:
             raise
@@ -449,8 +521,9 @@ def main() -> None:
     except BrokenPipeError:
         _quiet_broken_pipe()
     except KeyboardInterrupt:
-        sys.stderr.write("indcli: interrupted\n")
-        sys.exit(130)
+        _exit_interrupted(signal.SIGINT)
+    except Interrupted as e:
+        _exit_interrupted(e.signum)
     except _click_exceptions() as e:  # usage errors from the parser: exit 2 with click's message
         e.show()
         sys.exit(e.exit_code)
@@ -461,6 +534,27 @@ def main() -> None:
             raise
         sys.stderr.write(f"indcli: error: {type(e).__name__}: {e} (run with --debug for the traceback)\n")
         sys.exit(1)
+    if code == 128 + signal.SIGINT:  # typer turns Ctrl-C into exit code 130 and returns it
+        _exit_interrupted(signal.SIGINT)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _stop_on_signals() -> None:
+    """SIGTERM and SIGHUP raise :class:`Interrupted`, so the run stops through its clean-up (unless ignored,
+    as under nohup)."""
+
+    def stop(signum, _frame):
+        raise Interrupted(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+            signal.signal(signum, stop)
+
+
+def _exit_interrupted(signum: int) -> None:
+    sys.stderr.write(f"\nindcli: interrupted ({signal.Signals(signum).name})\n")
+    sys.exit(128 + signum)
 
 
 def _click_exceptions():

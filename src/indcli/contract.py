@@ -32,7 +32,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("period_end", "date32", True, "last day of the last month covered"),
     Column("period_label", "string", True, "the period as a person reads it: 2024年1—11月"),
     Column("kind", "string", True, "actual, target or forecast"),
-    Column("source", "string", True, "the document's file name"),
+    Column("source", "string", True, "the document's file name (with its folder when another document in the table "
+           "has the same name: b/report.txt)"),
     Column("line", "int32", True, "1-based line of the figure in the source file"),
     Column("quote", "string", True, "the sentence or clause stating the fact: an exact substring of the source file"),
     Column("mentions", "int32", True, "how many times this document states the fact"),
@@ -47,6 +48,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("continued_from_line", "int32", False, "for a sentence broken by the layout: the line where it starts"),
     Column("text_path", "string", False, "the text the quote points into, relative to the table's folder (the source "
            "file, or for HTML/PDF/Word a UTF-8 copy kept in <table>.texts/)"),
+    Column("source_path", "string", False, "the document's resolved path relative to the table's folder: its identity, "
+           "so --append replaces the rows of this file and of no other with the same name"),
+    Column("source_sha256", "string", False, "SHA-256 of the document's bytes as ingested: tells a document that "
+           "changed or moved"),
 )
 
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)

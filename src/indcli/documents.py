@@ -1,21 +1,27 @@
-"""Reading documents: bytes → text (encodings, HTML), and each document's metadata (manifest or inferred date)."""
+"""Finding and reading documents: which files under a folder are documents, bytes → text (encodings, HTML,
+PDF, Word), and each document's metadata (manifest or inferred date)."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import DataError
+from .errors import DataError, UsageError
 
 MANIFEST = "manifest.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ".xhtml"}
 CONVERTED_SUFFIXES = {".htm", ".html", ".xhtml", ".pdf", ".docx"}
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx"}
 MAX_BYTES = 200 * 1024 * 1024
+# Notes about a folder, not documents in it (README.md, SOURCES.txt); matched on the name before its first dot.
+FOLDER_NOTES = frozenset({"README", "SOURCES", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "CONTRIBUTING",
+                          "AUTHORS", "COPYING"})
 
 
 @dataclass(frozen=True)
@@ -82,11 +88,34 @@ def _plausible_chinese(text: str) -> bool:
 @dataclass(frozen=True)
 class Document:
     """A document's text as extraction sees it; ``converted`` when it is not the file's own characters
-    (HTML reduced to text, PDF or Word text layer), so its text is kept beside the table for checking."""
+    (HTML reduced to text, PDF or Word text layer), so its text is kept beside the table for checking.
+    ``sha256`` is the hash of the file's bytes: with its resolved path, the document's identity."""
 
     path: Path
     text: str
     converted: bool
+    sha256: str = ""
+
+
+def printable(text: str) -> str:
+    """A file name or path as text any output and Parquet can hold: bytes that are not UTF-8 as \\xNN.
+
+    printable(os.fsdecode(b"caf\\xe9.txt")) == "caf\\\\xe9.txt"
+    """
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def name_is_utf8(path: Path) -> bool:
+    """Whether the file's name is valid UTF-8 (so a table can store a path to it)."""
+    return printable(str(path)) == str(path)
+
+
+def _sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_document(path: Path) -> Document:
@@ -99,18 +128,90 @@ def read_document(path: Path) -> Document:
             raise DataError(f"{path}: is {size // 2**20} MB, more than indcli reads in one document "
                             f"({MAX_BYTES // 2**20} MB)", hint="split it into smaller files")
         if suffix == ".pdf":
-            return Document(path, _pdf_text(path), True)
+            return Document(path, _pdf_text(path), True, _sha256_of_file(path))
         if suffix == ".docx":
-            return Document(path, _docx_text(path), True)
+            return Document(path, _docx_text(path), True, _sha256_of_file(path))
         data = path.read_bytes()
     except OSError as e:
         raise DataError(f"{path}: cannot be read ({e.strerror})") from e
     text = decode(data, str(path))
+    sha256 = hashlib.sha256(data).hexdigest()
     if suffix in (".htm", ".html", ".xhtml") or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
         from .html import html_to_text
 
-        return Document(path, html_to_text(text), True)
-    return Document(path, text, False)
+        return Document(path, html_to_text(text), True, sha256)
+    return Document(path, text, False, sha256)
+
+
+# ---------------------------------------------------------------------------------------------------- finding them
+
+
+def find_documents(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """The documents under ``paths`` in a stable order (each file once), and a note for everything skipped.
+
+    A file named is read whatever its suffix. Inside a folder: .txt, .md, .html, .pdf and .docx files are
+    documents; hidden files and folders (.git, indcli's temporaries) are passed over; folder notes (README.md,
+    SOURCES.txt), indcli's own folders (<table>.texts/, a --partitioned dataset) and files of other kinds are
+    skipped, each named in a note. UsageError for a path that does not exist.
+    """
+    docs: list[Path] = []
+    notes: list[str] = []
+    seen: set[Path] = set()
+    for p in paths:
+        if p.is_dir():
+            found = _folder_documents(p, notes)
+        elif p.is_file():
+            found = [p]
+        else:
+            raise UsageError(f"{printable(str(p))}: no such file or folder", hint="give files or folders of documents")
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                docs.append(f)
+    return docs, notes
+
+
+def _folder_documents(folder: Path, notes: list[str]) -> list[Path]:
+    docs: list[Path] = []
+    others: list[Path] = []
+    pruned: list[Path] = []
+    for f in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in f.relative_to(folder).parts) or \
+                any(f.is_relative_to(d) for d in pruned):
+            continue
+        if f.is_dir():
+            why = own_folder(f)
+            if why:
+                pruned.append(f)
+                notes.append(f"skipped {printable(str(f))}/: {why}")
+        elif not f.is_file() or f.name == MANIFEST:
+            continue
+        elif f.suffix.lower() not in DOCUMENT_SUFFIXES:
+            others.append(f)
+        elif f.name.split(".")[0].upper() in FOLDER_NOTES:
+            notes.append(f"skipped {printable(str(f))}: notes about the folder, not a document (name the file to "
+                         "read it)")
+        else:
+            docs.append(f)
+    if others:
+        shown = ", ".join(printable(o.name) for o in others[:3]) + (" …" if len(others) > 3 else "")
+        notes.append(f"skipped {len(others)} file(s) in {printable(str(folder))} that are not documents by their "
+                     f"suffix ({shown}); name a file to read it anyway")
+    return docs
+
+
+def own_folder(folder: Path) -> str:
+    """Why ``folder`` is indcli's own output and not documents ('' when it is not): a table's kept texts or a
+    partitioned dataset. Reading them back would count every converted document twice."""
+    from .store import DATASET_MARKER, TEXTS_MARKER
+
+    if (folder / TEXTS_MARKER).exists() or (folder.name.endswith(".texts")
+                                            and folder.with_name(folder.name[:-6] + ".parquet").is_file()):
+        return "indcli's kept texts of a table"
+    if (folder / DATASET_MARKER).exists():
+        return "a partitioned dataset indcli wrote"
+    return ""
 
 
 def _pdf_text(path: Path) -> str:

@@ -27,3 +27,12 @@ class DataError(IndcliError):
     """The data file or an input document cannot be read or written."""
 
     exit_code = 1
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP asked indcli to stop. Raised from the signal handler so that every clean-up on the way
+    out runs, as for Ctrl-C; not an ``Exception``, so no ``except Exception`` swallows it. Exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

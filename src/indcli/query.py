@@ -83,7 +83,8 @@ def _duckdb_message(e: Exception) -> str:
 def connect(path: Path | str | None = None, *, read_only_sql: bool = False):
     """A DuckDB connection with the facts table as ``facts``.
 
-    Optional contract columns missing from an older file read as NULL; a missing required column is a DataError.
+    Optional contract columns missing from an older file read as NULL; a missing required column is a DataError,
+    and a row with an empty required column (a table not written by indcli) is left out of the query commands.
     ``read_only_sql`` copies the table into memory and then turns external access off and locks the configuration,
     so a statement can reach no file (no COPY … TO, ATTACH, read_csv) and cannot turn access back on.
     """
@@ -109,6 +110,8 @@ def connect(path: Path | str | None = None, *, read_only_sql: bool = False):
              for c in COLUMNS if c.name not in present]
     if extra:
         rel = rel.project(", ".join(["*", *extra]))
+    if not read_only_sql:  # `sql` shows the table as it is, NULLs included
+        rel = rel.filter(" AND ".join(f"{c.name} IS NOT NULL" for c in COLUMNS if c.required))
     try:
         if read_only_sql:
             rel.create("facts")
@@ -954,22 +957,21 @@ def check_read_only(con, statement: str) -> str:
     return text
 
 
-def sql(data: Path | str | None, statement: str, *, lang: str = "zh") -> Result:
-    """Run one read-only statement against the ``facts`` table (an in-memory copy of the Parquet file, with
-    DuckDB's external access turned off and its configuration locked)."""
+def sql_rows(data: Path | str | None, statement: str, batch_size: int = 10_000):
+    """The statement's column names (made unique: a, a_2) and its rows in batches of tuples, streamed from DuckDB
+    so that memory stays flat however many rows there are; the connection closes when the batches end."""
     import duckdb
 
     con = connect(data, read_only_sql=True)
     try:
-        text = check_read_only(con, statement)
-        try:
-            cur = con.execute(text)
-            desc = cur.description or []
-            rows = cur.fetchall() if desc else []
-        except duckdb.Error as e:
-            raise UsageError(f"SQL: {_duckdb_message(e)}") from e
-    finally:
+        cur = con.execute(check_read_only(con, statement))
+        desc = cur.description or []
+    except duckdb.Error as e:
         con.close()
+        raise UsageError(f"SQL: {_duckdb_message(e)}") from e
+    except BaseException:
+        con.close()
+        raise
     fields: list[str] = []
     for d in desc:
         name, n = str(d[0]), 2
@@ -977,6 +979,36 @@ def sql(data: Path | str | None, statement: str, *, lang: str = "zh") -> Result:
             name = f"{d[0]}_{n}"
             n += 1
         fields.append(name)
+
+    def batches():
+        try:
+            while desc:
+                try:
+                    chunk = cur.fetchmany(batch_size)
+                except duckdb.Error as e:
+                    raise UsageError(f"SQL: {_duckdb_message(e)}") from e
+                if not chunk:
+                    return
+                yield chunk
+        finally:
+            con.close()
+
+    return fields, batches()
+
+
+def first_rows(batches, limit: int | None) -> tuple[list[tuple], bool]:
+    """At most ``limit`` rows of ``batches`` (all when None), and whether more were left out."""
+    rows: list[tuple] = []
+    for chunk in batches:
+        rows.extend(chunk)
+        if limit is not None and len(rows) > limit:
+            batches.close()
+            return rows[:limit], True
+    return rows, False
+
+
+def sql_result(fields: list[str], rows: list[tuple]) -> Result:
+    """The rows of a statement as a Result (numbers aligned right, NULL shown dim)."""
     records = [dict(zip(fields, r, strict=True)) for r in rows]
     right = frozenset(i for i, f in enumerate(fields)
                       if any(isinstance(r[f], (int, float)) and not isinstance(r[f], bool) for r in records))
@@ -985,3 +1017,11 @@ def sql(data: Path | str | None, statement: str, *, lang: str = "zh") -> Result:
     table_rows = [[Cell("NULL", "dim") if r[f] is None else Cell(plain(r[f])) for f in fields] for r in records]
     footer = [f"{len(records)} row(s)"] if len(records) != 1 else []
     return Result(fields, records, [Table("", fields, table_rows, right=right)], footer=footer)
+
+
+def sql(data: Path | str | None, statement: str, *, lang: str = "zh", limit: int | None = None) -> Result:
+    """Run one read-only statement against the ``facts`` table (an in-memory copy of the Parquet file, with
+    DuckDB's external access turned off and its configuration locked); at most ``limit`` rows when given."""
+    fields, batches = sql_rows(data, statement)
+    rows, _more = first_rows(batches, limit)
+    return sql_result(fields, rows)

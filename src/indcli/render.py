@@ -272,25 +272,48 @@ def _cells(record: dict[str, Any], fields: list[str], raw: bool) -> list[str]:
     return out
 
 
-def to_csv(result: Result, *, raw: bool = False) -> str:
+def to_csv(result: Result, *, raw: bool = False, header: bool = True) -> str:
     """RFC 4180 CSV: a header row, then one row per record; no decoration."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(result.fields)
+    if header:
+        w.writerow(result.fields)
     for r in result.records:
         w.writerow(_cells(r, result.fields, raw))
     return buf.getvalue()
 
 
-def to_tsv(result: Result, *, raw: bool = False) -> str:
+def to_tsv(result: Result, *, raw: bool = False, header: bool = True) -> str:
     """Tab-separated values (IANA): tabs and line breaks inside a value become spaces, no quoting."""
 
     def clean(s: str) -> str:
         return re.sub(r"[\t\r\n]+", " ", s)
 
-    lines = ["\t".join(clean(f) for f in result.fields)]
+    lines = ["\t".join(clean(f) for f in result.fields)] if header else []
     lines += ["\t".join(clean(c) for c in _cells(r, result.fields, raw)) for r in result.records]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+STREAMING = frozenset({"csv", "tsv", "jsonl"})
+
+
+def write_stream(fields: list[str], batches, fmt: str, *, bom: bool = False, raw: bool = False,
+                 stdout: TextIO | None = None) -> None:
+    """Write rows that arrive in batches (lists of tuples) as csv, tsv or jsonl, batch by batch, so memory
+    stays flat however many rows there are."""
+    out = stdout or sys.stdout
+    first = True
+    for batch in batches:
+        result = Result(fields, [dict(zip(fields, row, strict=True)) for row in batch], [])
+        if fmt == "jsonl":
+            text = render(result, "jsonl")
+        else:
+            text = ("\ufeff" if bom and first else "") + (to_csv if fmt == "csv" else to_tsv)(result, raw=raw,
+                                                                                          header=first)
+        write(text, out)
+        first = False
+    if first and fmt != "jsonl":  # no rows: the header alone
+        write(("\ufeff" if bom else "") + (to_csv if fmt == "csv" else to_tsv)(Result(fields, [], []), raw=raw), out)
 
 
 # ---------------------------------------------------------------------------------------------------- json
