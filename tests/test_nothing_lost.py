@@ -213,7 +213,6 @@ FURNITURE_LINES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="extraction rebuild")
 @pytest.mark.parametrize("line", FURNITURE_LINES, ids=["url", "source", "phone", "editor"])
 def test_a_figure_beside_page_furniture_is_kept(line):
     from datetime import date
@@ -223,7 +222,6 @@ def test_a_figure_beside_page_furniture_is_kept(line):
     assert [f.value for f in extract_document(line, source="x.txt", doc_date=date(2024, 1, 1))] == [7.7]
 
 
-@pytest.mark.xfail(strict=True, reason="extraction rebuild")
 def test_a_document_without_line_breaks_keeps_its_figures():
     from datetime import date
 

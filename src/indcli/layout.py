@@ -18,11 +18,22 @@ from .lexicon import abbreviations, cue_words, glossary, metric_aliases
 
 TERMINAL = set("。！？!?；;…”\"」』）)】:：")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
-_FURNITURE = re.compile(
+FURNITURE = re.compile(
     r"(ICP备|版权所有|联系电话|电话[:：]|订刊|扫码|Powered by|http[s]?://|www\.|\.com|@\w+\.|定价\d|"
     r"责任编辑|责编|校对[:：]|一审[:：]|二审[:：]|三审[:：]|来源[:：]|稿件来源|打印本页|我要问|最新评论|相关报道|精彩推送|"
-    r"^首页|^标签[:：]|阅读量|新闻中心>>)"
+    r"^首页|^标签[:：]|阅读量|新闻中心>>|红包|福袋|抽奖|开鸿运|点击下载|下载APP|下载客户端)"
 )
+# pieces of a line: sentences, clauses and runs of spaces (来源：某厅 2023年，全省…)
+_PIECE = re.compile(r"[。！？；;!?，,]|\s+")
+_FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|亿|万|家|个|元|位|倍|百分点)|百分之|第[一二三四五六七八九十\d]+位")
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture (来源：, 责任编辑, a web address, a phone number): a line with such a marker and no figure
+    outside the pieces that hold the marker. A figure beside it (…增长7.7%。（责任编辑：某某）) keeps the line."""
+    if not FURNITURE.search(text):
+        return False
+    return not any(_FIGURE_LIKE.search(p) for p in _PIECE.split(text) if p and not FURNITURE.search(p))
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|\d+[.、](?!\d)|第[一二三四五六七八九十]+[章节]|●|■|◆|#)")
 _CAPTION = re.compile(r"^(?:图为|图：|（图|\(图|【资料图】|\(相关资料图\)|（相关资料图）)")
 
@@ -113,7 +124,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if stripped:
             start = pos + len(raw) - len(raw.lstrip())
             paras.append(Paragraph(len(paras), lineno, start, start + len(stripped), stripped,
-                                   heading_level(stripped), bool(_FURNITURE.search(stripped))))
+                                   heading_level(stripped), is_furniture(stripped)))
         pos += len(raw) + 1
     return paras
 

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..figures import Figure, find_figures
+from ..layout import FURNITURE
 from ..periods import Period, TimeExpression, resolve_periods, scan_times
 
 _SENT_END = re.compile(r"[。！？!?；;]")
@@ -51,9 +52,20 @@ class Sentence:
 
 
 def parse_sentence(text: str, start: int = 0) -> Sentence:
-    """Figures, time expressions and clause breaks of one sentence."""
+    """Figures, time expressions and clause breaks of one sentence; figures in a clause of page furniture
+    (来源：…, 咨询电话：…) are none."""
+    clauses = tuple(m.end() for m in CLAUSE_BREAK.finditer(text))
     figures = tuple(find_figures(text)) if MAY_HAVE_FIGURE.search(text) else ()
-    return Sentence(text, start, figures, scan_times(text), tuple(m.end() for m in CLAUSE_BREAK.finditer(text)))
+    if figures and FURNITURE.search(text):
+        figures = tuple(f for f in figures if not _in_furniture(text, clauses, f))
+    return Sentence(text, start, figures, scan_times(text), clauses)
+
+
+def _in_furniture(text: str, clauses: tuple[int, ...], fig: Figure) -> bool:
+    i = bisect.bisect_right(clauses, fig.start) - 1
+    start = clauses[i] if i >= 0 else 0
+    end = clauses[i + 1] if i + 1 < len(clauses) else len(text)
+    return bool(FURNITURE.search(text[start:end]))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
