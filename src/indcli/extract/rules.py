@@ -219,7 +219,44 @@ def increase_names_a_change(r: Reading, c: Context) -> Reading:
     return evolve(r, metrics=tuple((raw, m + "增量") for raw, m in r.metrics)) if r.increment else r
 
 
-METRIC_RULES: tuple[ReadingRule, ...] = (bracketed_base_repeats_metric, summary_names_the_group, name_after_the_figure,
+@lru_cache(maxsize=1)
+def _national_yardstick() -> re.Pattern[str]:
+    before = cue_pattern("yardstick.before")
+    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:平均水平|平均|的)?\s*[（(]?|"
+                      rf"[（(]\s*全国(?:平均)?(?:为|是)?)\s*$")
+
+
+_NAMED_AFTER_RATE = re.compile(r"的([^，,。；、\d（）()]{1,12}?)(同比增速|增速|增长|增幅|平均增速|两年平均增速)")
+
+
+def _compared_metric(r: Reading, c: Context) -> tuple[str, str, str] | None:
+    """(metric_raw, metric, measure) a national yardstick is a value of: named after it (…的GDP同比增速), else the
+    last rate the sentence stated, else the topic's."""
+    named = _NAMED_AFTER_RATE.match(c.text, r.slot.figures[-1].end)
+    if named and canonical(strip_phrase(named.group(1))):
+        raw = strip_phrase(named.group(1))
+        return raw, canonical(raw), "cagr" if "平均" in named.group(2) else "growth"
+    prev = next((m for m in reversed(c.earlier) if m.unit == r.slot.first.unit and m.province != "全国"), None)
+    if prev is not None:
+        return prev.metric_raw, prev.metric, prev.measure
+    topic = c.frame.topic
+    return (topic.metric_raw, topic.metric, topic.measure_with(r.slot.first.unit)) if topic.metric else None
+
+
+def national_value_as_yardstick(r: Reading, c: Context) -> Reading:
+    """高于全国9.8%的GDP增速; 比全国（8.1%）快0.2个百分点; （全国为4%）: the national figure a province is measured
+    against is a fact of 全国, of the metric compared — or no fact when that metric is not known."""
+    g0 = r.slot.first
+    if len(r.slot.figures) != 1 or g0.unit != "%" or not _national_yardstick().search(c.text[: g0.start]):
+        return r
+    compared = _compared_metric(r, c)
+    if compared is None or not compared[1] or not compared[2]:
+        return evolve(r, skip="yardstick")
+    raw, metric, measure = compared
+    return evolve(r, metrics=((raw, metric),), measure=measure, per_province=ProvinceList(("全国",), raw, ("",)))
+
+
+METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, bracketed_base_repeats_metric, summary_names_the_group, name_after_the_figure,
                                          products_of_output, additions_cover_the_list, increase_names_a_change)
 
 # ---------------------------------------------------------------- figure
@@ -249,19 +286,9 @@ def several_provinces_at_once(m: Mention, r: Reading, c: Context) -> Mention | N
     return m
 
 
-def national_value_as_yardstick(m: Mention, r: Reading, c: Context) -> Mention | None:
-    """高于全国5.1%的水平: the national figure named as a yardstick is not the province's."""
-    fig = m.figure
-    clause = c.sentence.clause_before(fig.start)
-    if fig.unit == "%" and re.search(r"(?:与|超过|高于|低于|比)全国[^，,。；\d]{0,10}$", clause) and \
-            c.text[fig.end : fig.end + 1] == "的":
-        return None
-    return m
-
-
-def national_value_in_brackets(m: Mention, r: Reading, c: Context) -> Mention | None:
-    """高于全国1.3个百分点（全国为3.8%）: an aside giving the yardstick is not a figure of the province."""
-    return None if in_brackets_about(c.text, m.figure.start, "全国") else m
+def national_aside_in_brackets(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """（全国为3.8万亿元）: an aside about the nation that was not read as 全国's own figure is no one's."""
+    return None if m.province != "全国" and in_brackets_about(c.text, m.figure.start, "全国") else m
 
 
 _PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(?![求素闻点害件是么])")
@@ -310,8 +337,7 @@ def approximate_share(m: Mention, r: Reading, c: Context) -> Mention | None:
 
 
 FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provinces_at_once,
-                                        national_value_as_yardstick, national_value_in_brackets,
-                                        goal_in_a_paragraph_of_goals, period_not_over_is_a_goal,
+                                        national_aside_in_brackets, goal_in_a_paragraph_of_goals, period_not_over_is_a_goal,
                                         comparator_governs_the_list, approximate_share)
 
 # ---------------------------------------------------------------- sequence
