@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DataError, UsageError
+from .periods import HORIZON_BEFORE, reports_whole_year
 
 MANIFEST = "manifest.toml"
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".htm", ".html", ".xhtml"}
@@ -255,10 +256,6 @@ _RFC822 = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(\d{1,2})\
                      r"Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d\d)\b", re.I)  # Tue, 02 Nov 2021 03:15:00 GMT
 _MONTH_DAY = re.compile(r"(?<![\d—\-至~])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!\s*[—\-至~]\s*\d)")
-_HORIZON_BEFORE = re.compile(r"(?:力争|争取|计划|预计|目标|远景|[，,。；\s]|^)(?:到|至)$|力争$|争取$|目标$|远景$")
-_WHOLE_YEAR_AFTER = re.compile(r"\s*(?:的|,|，|全年|全省|我省|全国|是|以来|[^\d]{0,8}(?:GDP|生产总值|增加值|完成|实现))")
-_PART_YEAR_AFTER = re.compile(r"\s*(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}月|\d{1,2}月)")
-_PLANNED = re.compile(r"要|力争|目标|预计|计划|将")
 
 
 def _datelines(head: str) -> list[tuple[int, date, str]]:
@@ -277,19 +274,6 @@ def _datelines(head: str) -> list[tuple[int, date, str]]:
     return sorted(found)
 
 
-def _reports_whole_year(text: str, year: int) -> bool:
-    """Whether the text reports year ``year`` as a whole (2023年，全省… / 2023年GDP增长…), not a goal for it or a
-    part of it, anywhere it names it."""
-    for m in _YEAR.finditer(text):
-        if int(m.group(1)) != year or _HORIZON_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
-            continue
-        after = text[m.end() : m.end() + 12]
-        clause = re.split(r"[。；;!！?？\n]", text[m.end() : m.end() + 40])[0]
-        if _WHOLE_YEAR_AFTER.match(after) and not _PART_YEAR_AFTER.match(after) and not _PLANNED.search(clause):
-            return True
-    return False
-
-
 def infer_date(text: str, today: date | None = None) -> tuple[date, str] | None:
     """The document's date from its text: a dateline (2021-11-22 09:37, Tue, 02 Nov 2021), else the year it
     reports on. A text that reports a whole year Y (Y年，…) was written in Y+1. With no year at all: None.
@@ -299,12 +283,12 @@ def infer_date(text: str, today: date | None = None) -> tuple[date, str] | None:
         if found <= today:
             return found, f"dateline {written!r} in the text"
     years = [int(m.group(1)) for m in _YEAR.finditer(text)
-             if not _HORIZON_BEFORE.search(text[max(0, m.start() - 6) : m.start()]) and int(m.group(1)) <= today.year]
+             if not HORIZON_BEFORE.search(text[max(0, m.start() - 6) : m.start()]) and int(m.group(1)) <= today.year]
     if not years:
         return None
     y = max(years)
     basis = f"latest year stated ({y})"
-    if _reports_whole_year(text, y):
+    if reports_whole_year(text, y):
         y += 1
         basis = f"reports the whole of {y - 1}"
     mo, d = 1, 1

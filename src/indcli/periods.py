@@ -264,3 +264,25 @@ def relative_span_length(label: str) -> int | None:
     if not m:
         return None
     return int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1))
+
+
+HORIZON_BEFORE = re.compile(r"(?:力争|争取|计划|预计|目标|远景|[，,。；\s]|^)(?:到|至)$|力争$|争取$|目标$|远景$")
+_YEAR_WRITTEN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!\s*[—\-至~]\s*\d)")
+_WHOLE_YEAR_AFTER = re.compile(r"\s*(?:的|,|，|全年|全省|我省|全国|是|以来|[^\d]{0,8}(?:GDP|生产总值|增加值|完成|实现))")
+_PART_YEAR_AFTER = re.compile(r"\s*(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}月|\d{1,2}月)")
+_PLANNED = re.compile(r"要|力争|目标|预计|计划|将")
+
+
+def reports_whole_year(text: str, year: int) -> bool:
+    """Whether the text reports year ``year`` as a whole (2023年，全省… / 2023年GDP增长…), not a goal for it or a
+    part of it, anywhere it names it."""
+    for m in _YEAR_WRITTEN.finditer(text):
+        if int(m.group(1)) != year or HORIZON_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
+        after = text[m.end() : m.end() + 12]
+        clause = re.split(r"[。；;!！?？\n]", text[m.end() : m.end() + 40])[0]
+        if _WHOLE_YEAR_AFTER.match(after) and not _PART_YEAR_AFTER.match(after) and not _PLANNED.search(clause):
+            return True
+    return False
+
+

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..lexicon import cue_pattern, metric_aliases
 from ..metrics import canonical, expand
-from ..periods import PLANS, Period, find_periods, span_period, year_period
+from ..periods import PLANS, Period, find_periods, reports_whole_year, span_period, year_period
 from .sentence import Sentence, in_brackets_about
 from .values import evolve
 
@@ -105,22 +105,27 @@ _PLAN_TITLE = re.compile(r"规划|行动计划|实施方案|工作方案|发展�
 _PLAN_PART = re.compile(r"主要目标|发展目标|总体目标|重点任务|主攻方向|发展重点|重点工程|保障措施|政策与保障|总体要求|空间布局")
 _REVIEW_PART = re.compile(r"发展基础|发展现状|发展成就|回顾|主要成效|取得的成绩")
 _REPORTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|全省|我省|全市)")
-_ANNUAL_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{0,16}(?:统计公报|经济运行情况|工作总结|年度报告|年报)")
+_ANNUAL_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{0,16}(?:统计公报|经济运行情况|工作总结|年度报告|年报|"
+                           r"运行综述|成绩单|工作回顾)")
 
 
 def report_year(text: str, doc_date: date) -> int | None:
-    """The year a document written early in a year reports on: the whole of last year, stated before any other
-    year near its start (2019年，全省地区生产总值达到… in a January release). None otherwise."""
-    title = _ANNUAL_TITLE.search(text[:200])  # 某省2021年国民经济和社会发展统计公报, published in the spring
-    if title and int(title.group(1)) == doc_date.year - 1 and doc_date.month <= 6:
-        return int(title.group(1))
+    """The year a document written early in a year reports on: last year, when its title is an annual review
+    (某省2021年统计公报, 2025年工业经济运行综述, published by June) or its opening reports last year whole
+    (2019年，全省地区生产总值… / 2025年全省地区生产总值… in a January or February release). None otherwise."""
+    last = doc_date.year - 1
+    title = _ANNUAL_TITLE.search(text[:200])
+    if title and int(title.group(1)) == last and doc_date.month <= 6:
+        return last
     if doc_date.month > 3:
         return None
     m = re.search(r"(?<!\d)(?:19|20)\d\d年", text[:400])
     if m is None:
         return None
     r = _REPORTED_YEAR.match(text, m.start())
-    return int(r.group(1)) if r and int(r.group(1)) == doc_date.year - 1 else None
+    if r and int(r.group(1)) == last:
+        return last
+    return last if int(m.group()[:4]) == last and reports_whole_year(text[:800], last) else None
 
 
 def lead_period(text: str, doc_date: date) -> Period | None:
