@@ -14,7 +14,7 @@ from indcli.extract.values import evolve
 from indcli.periods import year_period
 
 
-def one(text: str = "2023年，全省规上工业增加值增长6.2%。", fr=None):
+def one(text: str = "2023年，全省规上工业增加值增长6.7%。", fr=None):
     (m,) = mentions(text, fr)
     s = parse_sentence(text)
     fr = fr or frame()
@@ -73,7 +73,7 @@ def test_check_skips_a_bad_name_with_a_warning():
     m, c = one()
     got = check(evolve(m, metric="增速高于"), c)
     assert got.mention is None
-    assert got.warning == "skipped 6.2%: '增速高于' does not name an indicator (ends in a relation word)"
+    assert got.warning == "skipped 6.7%: '增速高于' does not name an indicator (ends in a relation word)"
 
 
 def test_check_resolves_residue_from_the_topic():

@@ -83,11 +83,11 @@ def test_clause_start_in_any_text():
 
 
 @pytest.mark.parametrize("text,at,word,expected", [
-    ("高于全国0.8个百分点（全国为4.2%）", "4.2", "全国", True),
-    ("高于全国0.8个百分点(全国为4.2%)", "4.2", "全国", True),
+    ("快于全国0.9个百分点（全国为4.2%）", "4.2", "全国", True),
+    ("快于全国0.9个百分点(全国为4.2%)", "4.2", "全国", True),
     ("增长6%（2021年为5%）", "5%", "全国", False),
     ("增长6%（2021年为5%）", "5%", "", True),
-    ("（全国为4.2%）高于全国0.8个百分点", "0.8", "全国", False),
+    ("（全国为4.2%）快于全国0.9个百分点", "0.9", "全国", False),
 ])
 def test_in_brackets_about(text, at, word, expected):
     assert in_brackets_about(text, text.index(at), word) is expected
