@@ -182,12 +182,18 @@ def test_several_provinces_at_once(text):
 
 def test_national_value_as_yardstick():
     got = mentions("2023年，全省工业增加值增长6.1%，高于全国4.6%的水平。")
-    assert [m.value for m in got] == [6.1]
+    assert [(m.province, m.metric, m.measure, m.value) for m in got][1:] == [("全国", "工业增加值", "growth", 4.6)]
 
 
 def test_national_value_in_brackets():
     got = mentions("2023年，全省规上工业增加值增长7%，高于全国2.4个百分点（全国为4.6%）。")
-    assert [(m.measure, m.value) for m in got] == [("growth", 7.0), ("diff", 2.4)]
+    assert [(m.measure, m.value) for m in got] == [("growth", 7.0), ("diff", 2.4), ("growth", 4.6)]
+    assert got[-1].province == "全国"
+
+
+def test_an_aside_about_the_nation_in_another_unit_is_no_ones():
+    got = mentions("2023年，全省规上工业营收达到4万亿元（全国为130万亿元）。")
+    assert [m.value for m in got] == [4e12]
 
 
 @pytest.mark.parametrize("text,expected", [
