@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import cn_decimal
+from .numbers import CN_DIGITS, cn_decimal
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 # (a) pinyin in brackets after a Han character, (b) Chinese-numeral percentages, (c) markdown emphasis,
@@ -22,6 +22,9 @@ _SUBST = re.compile(
     r"(?P<pinyin>(?<=[\u3400-\u9fff])\((?=[a-z" + _TONED + r"]*[" + _TONED + r"])[a-z" + _TONED + r"]{1,7}\))"
     r"|(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
     r"|(?P<cheng>(?:(?<=[占约近超逾达的过到])|(?<=比重))(?P<chengnum>[一二三四五六七八九])成(?=以上|左右|多|的|[,，。;；、)）\s]|$))"
+    r"|(?P<wan>(?<![\d.])(?P<wana>\d{1,4})万(?P<wanb>\d{1,4})(?=\s*(?:亿|家|个|户|人|辆|台|元|项|名|座)))"
+    r"|(?P<cnbig>(?<![一二两三四五六七八九十零〇\d.])(?P<cnd>[一二两三四五六七八九])(?P<cnu>[千百])(?P<cnm>亿|万)"
+    r"(?=元|千瓦|美元|人|户|辆|家|吨))"
     r"|(?P<bold>\*\*)"
     r"|(?P<bsn>\\n)"
     r"|(?P<wide>[\uff01-\uff5e])"
@@ -79,6 +82,13 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def _wan(a: str, b: str, yi: bool) -> str:
+    """The digits of A万B: 3万6000 before 亿 is 3.6万 (亿), else 3*10000 + 6000 = 36000. B is 0–9999."""
+    if yi:
+        return f"{int(a) + int(b) / 10000:g}万"
+    return str(int(a) * 10000 + int(b))
+
+
 def _replacement(m: re.Match[str]) -> str:
     kind = m.lastgroup
     if kind in ("pinyin", "bold"):
@@ -90,6 +100,10 @@ def _replacement(m: re.Match[str]) -> str:
         return ch if ch in _KEEP_WIDE else unicodedata.normalize("NFKC", ch)
     if kind == "cheng":  # 约占全国的四成 → 40%: tenths are a share
         return f"{cn_decimal(m.group('chengnum')):g}0%"
+    if kind == "wan":  # 3万6000亿元 → 3.6万亿元, 1万5000家 → 15000家
+        return _wan(m.group("wana"), m.group("wanb"), m.string[m.end() :].lstrip().startswith("亿"))
+    if kind == "cnbig":  # 两千亿元 → 2000亿元
+        return f"{CN_DIGITS[m.group('cnd')] * (1000 if m.group('cnu') == '千' else 100)}{m.group('cnm')}"
     if m.group("pctnum") is not None:
         value = cn_decimal(m.group("pctnum"))
         return m.group() if value is None else f"{value:g}%"

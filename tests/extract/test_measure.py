@@ -54,8 +54,6 @@ def test_signed_value(text, cue_text, value):
     assert signed_value(fig, measure, cue, cue_text) == value
 
 
-@pytest.mark.xfail(strict=True, reason="a fall word followed by 至/到 introduces the new rate (增速回落至4.8%), "
-                                       "yet the value is negated as if it were the fall")
 def test_a_rate_that_fell_to_a_value_is_that_value():
     fig = last_figure("增速回落至4.8%")
     measure, cue = measure_of(fig, "全省工业增速回落至")
@@ -86,8 +84,6 @@ def test_scope_of(text, weak, expected):
     assert scope_of(text, weak) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="回落 is missing from the words that end a yardstick, so the scope "
-                                       "runs on to the end: 上年回落")
 def test_scope_of_a_fall_against_last_year():
     assert scope_of("增速比上年回落") == "上年"
 

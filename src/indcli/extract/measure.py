@@ -51,20 +51,25 @@ def measure_of(fig: Figure, cue_text: str) -> tuple[str, str]:
     return "level", ""
 
 
+_TO_A_LEVEL = re.compile(r"(?:至|到)\s*(?:约|近)?\s*$")
+_LOWER_THAN = re.compile(r"(?:比|较)[^，,。；;\d]{0,12}?(?:低|小|少|慢)\s*(?:了)?\s*$")
+
+
 def falls(text: str) -> bool:
-    """Whether the last words of ``text`` say a fall (下降, 回落 …)."""
+    """Whether the last words of ``text`` say a fall (下降, 回落 …) — not a fall to a level (回落至4.8%)."""
     tail = text[-8:]
-    return any(w in tail for w in cue_words("negative.words"))
+    return not _TO_A_LEVEL.search(tail) and any(w in tail for w in cue_words("negative.words"))
 
 
 def signed_value(fig: Figure, measure: str, cue_word: str, before: str) -> float:
     """The figure's value with the sign its words give it (下降6.1% → -6.1, 低于…0.5个百分点 → -0.5)."""
     value = fig.value
-    if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and (
+    if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and not _TO_A_LEVEL.search(before) and (
             cue_word in cue_words("negative.words") or falls(before)):
         return -value
-    if measure == "diff" and value > 0 and re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", before):
-        return -value
+    if measure == "diff" and value > 0 and (re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", before)
+                                            or _LOWER_THAN.search(before)):
+        return -value  # 低于全国0.5个百分点; 比上年同期低0.4个百分点
     return value
 
 
@@ -82,7 +87,7 @@ def scope_of(text: str, weak: bool = True) -> str:
     if m:
         return m.group(1)
     m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*((?:19|20)\d\d年[^\d，,。；]{0,12}?|[^\d，,。；]{1,12}?)"
-                  r"(?:平均水平|平均)?(?:高|快|低|慢|分别|提高|提升|回升|加快|$)", text)
+                  r"(?:平均水平|平均)?(?:高|快|低|慢|小|少|分别|提高|提升|回升|加快|回落|下降|放缓|$)", text)
     if m:
         return re.split(r"[的小大多少由]", m.group(1))[0]
     m = re.search(r"(全国|中部|全省)", text) if weak else None
