@@ -73,7 +73,7 @@ def read_passage(p: Passage, doc: DocumentFrame, section: SectionFrame, where: P
         found, frame, warns = read_sentence(s, frame, sentences)
         warnings.extend(warns)
         facts.extend(located.fact(m, s, p, doc) for m in found)
-    return facts, section_after_paragraph(section, frame.first_period, doc.date)
+    return facts, section_after_paragraph(section, frame.first_period, doc.date, frame.topic)
 
 
 def _undated(facts: list[Fact], source: str, warnings: list[str]) -> list[Fact]:

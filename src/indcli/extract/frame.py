@@ -48,6 +48,7 @@ class SectionFrame:
     in_plan_part: bool = False
     period: Period | None = None
     year: int = 0
+    last_topic: Topic | None = None  # what the section's last paragraph ended speaking of
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Topic:
     by_unit: tuple[tuple[str, tuple[str, str]], ...] = ()
     measure_by_unit: tuple[tuple[str, str], ...] = ()
     last_group: tuple[tuple[str, str, Period], ...] = ()
+    rate_cue: str = ""  # an average the text said it speaks of (从两年平均增速来看 → 两年平均增长)
 
     def metric_with(self, unit: str) -> tuple[str, str] | None:
         """(metric_raw, metric) last seen with ``unit``: 企业…家 then 其中…家."""
@@ -90,6 +92,7 @@ class Frame:
     plan_span: Period | None = None
     doc_year: int = 0  # in a report on last year: the year the document was written (goals are for it)
     topic: Topic = Topic()
+    previous: Topic | None = None  # what the paragraph before it (same section) ended speaking of
 
     @property
     def today(self) -> date:
@@ -189,7 +192,8 @@ def paragraph_frame(doc: DocumentFrame, section: SectionFrame, province: str, me
     heading_year = section.heading_year
     reported = None if heading_year else doc.report_year
     frame = Frame(doc=doc, province=province, method=method, year=heading_year or reported or doc.date.year,
-                  heading=section.heading, topic=Topic(*section.topic) if section.topic else Topic())
+                  heading=section.heading, topic=Topic(*section.topic) if section.topic else Topic(),
+                  previous=section.last_topic)
     if reported:  # a January report on last year: what it states without a year is last year's, goals aside
         frame = evolve(frame, doc_year=doc.date.year, year_relative=False)
     elif heading_year:
@@ -204,8 +208,12 @@ def paragraph_frame(doc: DocumentFrame, section: SectionFrame, province: str, me
     return evolve(frame, pending=not heading_year)
 
 
-def section_after_paragraph(section: SectionFrame, first: Period | None, today: date) -> SectionFrame:
-    """The first period a section's text speaks of frames the paragraphs after it (unless in the future)."""
+def section_after_paragraph(section: SectionFrame, first: Period | None, today: date,
+                            topic: Topic | None = None) -> SectionFrame:
+    """The first period a section's text speaks of frames the paragraphs after it (unless in the future); what
+    a paragraph ended speaking of is remembered for the next one."""
+    if topic is not None and topic.metric:
+        section = evolve(section, last_topic=topic)
     if first is None or section.period is not None or first.start > today:
         return section
     return evolve(section, period=first, year=first.end.year)

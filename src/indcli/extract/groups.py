@@ -166,6 +166,19 @@ def _city_list_re() -> re.Pattern[str]:
     return re.compile(rf"^((?:{name})市?(?:[、和及与](?:{name})市?)+)(?:[两三四五六七八九十\d]个?市|等市)?(.*)$")
 
 
+_OPENING = re.compile(r"^(?:其中|此外|另外|而|同时|从[^，,]{1,8}看)?[，,]?\s*")
+
+
+def listed_provinces(text: str) -> ProvinceList | None:
+    """The provinces a text opens with, when it opens with a list of two or more (甲、乙和丙…), and the rest."""
+    m = _province_list_re().match(_OPENING.sub("", text.strip("，, ")))
+    if not m:
+        return None
+    names = province_names()
+    provs = tuple(names[p] for p in province_name_re().findall(m.group(1)))
+    return ProvinceList(provs, m.group(2), ("",) * len(provs)) if len(provs) >= 2 and all(provs) else None
+
+
 def province_list(phrase: str, n: int, distributive: bool) -> ProvinceList | None:
     """The provinces or cities a phrase begins with, when they are ``n`` and 分别 pairs them with ``n`` values in
     order (杭州、宁波两市…分别增长4.8%和6.4%)."""
@@ -221,6 +234,9 @@ def distribute(r: Reading, c: Context) -> Reading:
     periods, or 分别 over an earlier list), or with 均 every metric with every value."""
     n, k = len(r.slot.figures), len(r.metrics)
     wide = c.text[r.slot.clause : r.slot.first.start]
+    if k == 1 and n == 1 and r.per_province and len(r.per_province.provinces) > 1:
+        each = len(r.per_province.provinces)  # 甲、乙、丙增速均为4.5%: the one value is each province's
+        return evolve(r, pairs=r.metrics * each, figures=r.slot.figures * each, periods=r.periods * each)
     if k == 1 and n == 1 and "均" in wide and len(c.frame.topic.last_group) > 1 and r.measure == "rank":
         return _over_last_list(r, c)
     if k == n:

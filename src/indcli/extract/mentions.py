@@ -101,8 +101,9 @@ def _mention(fig: Figure, pair: tuple[str, str], period: Period, r: Reading, c: 
 def mentions_of(r: Reading, c: Context) -> list[Mention]:
     """The mentions of a read slot, each refined by the figure rules (which may drop it)."""
     out = []
-    for fig, pair, period in zip(r.figures, r.pairs, r.periods, strict=True):
+    for k, (fig, pair, period) in enumerate(zip(r.figures, r.pairs, r.periods, strict=True)):
         m = _mention(fig, pair, period, r, c)
+        m = evolve(m, position=k) if m is not None and k else m
         for rule in rules.FIGURE_RULES:
             if m is None:
                 break
@@ -137,11 +138,21 @@ def _topic_after(topic: Topic, found: list[Mention], r: Reading) -> Topic:
                    by_unit=by_unit, measure_by_unit=measures, last_group=last_group)
 
 
-def _opening_topic(s: Sentence, topic: Topic) -> Topic:
-    """从经济总量看，甲省位居第二: a sentence that opens with a known metric as its topic speaks of it."""
+_MEASURE_ONLY = re.compile(r"(两年平均|年均|平均)?(?:增速|增幅|增长速度|速度)|(总量|规模)")
+
+
+def _opening_topic(s: Sentence, topic: Topic, previous: Topic | None) -> Topic:
+    """从经济总量看，甲省位居第二: a sentence that opens with a known metric as its topic speaks of it; one that opens
+    with a measure alone (从两年平均增速来看) speaks of that measure of what the paragraph before spoke of."""
     m = _TOPIC.search(s.text)
     if m and canonical(strip_phrase(m.group(1))) in metric_aliases().values():
         return evolve(topic, metric_raw=m.group(1), metric=canonical(strip_phrase(m.group(1))), sentence_metric="")
+    only = _MEASURE_ONLY.fullmatch(m.group(1)) if m else None
+    if only and not topic.metric and previous is not None:
+        measure = ("cagr" if only.group(1) else "growth") if not only.group(2) else ""
+        measures = tuple((u, v) for u, v in previous.measure_by_unit if u != "%") + ((("%", measure),) if measure else ())
+        return evolve(previous, sentence_metric="", measure_by_unit=measures, last_group=(),
+                      rate_cue=f"{only.group(1)}增长" if only.group(1) else "")
     return evolve(topic, sentence_metric="") if topic.sentence_metric else topic
 
 
@@ -150,7 +161,7 @@ def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = No
     periods = tuple(s.periods(frame.year, frame.today))
     if s.figures:
         frame = with_stated_period(frame, passage or [s])
-    topic = _opening_topic(s, frame.topic)
+    topic = _opening_topic(s, frame.topic, frame.previous)
     if topic is not frame.topic:
         frame = evolve(frame, topic=topic)
     own = [p for p in periods if not p.base]

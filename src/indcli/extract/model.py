@@ -119,6 +119,7 @@ class Mention:
     city: str
     scope: str
     relative: bool
+    position: int = 0  # its place among the reading's figures (after distribution)
     opens_range: bool = False  # stands after 由/从: the start of 由A增至B
     range_span: Period | None = None  # the span 由A增至B is read over, if any
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..figures import Figure
-from ..lexicon import cue_pattern, cue_words, metric_aliases
+from ..lexicon import cue_pattern, cue_words, metric_aliases, province_names
 from ..metrics import PRONOUNS, canonical, expand, strip_phrase, strip_rank_phrase
 from ..periods import Period
 from .frame import Topic
@@ -320,6 +320,8 @@ def metric_name(item: str, measure: str, topic: Topic, unit: str = "") -> tuple[
         return stock
     raw = raw if raw in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw)
     raw = re.sub(r"^(?:全省|我省)", "", raw)
+    if raw == "全国" or raw in province_names():
+        raw = ""  # 全国为5.2%: the subject alone names no metric; the topic's is meant
     for rule in NAME_RULES:
         result = rule(raw, item, measure, topic, unit)
         if isinstance(result, tuple):

@@ -16,9 +16,10 @@ from functools import lru_cache
 from ..lexicon import cue_pattern, cue_words, metric_aliases, places, province_name_re, province_names
 from ..metrics import SCOPES, canonical, strip_phrase
 from ..periods import Period, year_period
+from .groups import listed_provinces
 from .measure import measure_of
 from .model import Context, Mention, ProvinceList, Reading
-from .phrase import BARE, count_phrase, owned, share_phrase, subject_of_clause_before
+from .phrase import BARE, count_phrase, metric_name, owned, share_phrase, subject_of_clause_before
 from .sentence import in_brackets_about
 from .timing import BOUND_YEAR, FROM, any_kind_cue, not_over, states_result
 from .values import evolve
@@ -48,7 +49,16 @@ def bare_percent_goes_on_growing(r: Reading, c: Context) -> Reading:
     return evolve(r, measure="growth")
 
 
-MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing)
+def rate_of_the_topic(r: Reading, c: Context) -> Reading:
+    """从两年平均增速来看，…增速分别为6.8%、6.4%: under a topic that is an average, a rate said plainly is that average."""
+    cue = c.frame.topic.rate_cue
+    if not cue or r.slot.first.unit != "%" or r.measure not in ("growth", "share") or \
+            r.cue_word not in ("", "增速", "增幅", "增长", "增速为"):
+        return r
+    return evolve(r, measure="cagr", cue_word=cue)
+
+
+MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing, rate_of_the_topic)
 
 # ---------------------------------------------------------------- phrase
 
@@ -256,7 +266,39 @@ def national_value_as_yardstick(r: Reading, c: Context) -> Reading:
     return evolve(r, metrics=((raw, metric),), measure=measure, per_province=ProvinceList(("全国",), raw, ("",)))
 
 
-METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, bracketed_base_repeats_metric, summary_names_the_group, name_after_the_figure,
+def one_value_for_each_listed_province(r: Reading, c: Context) -> Reading:
+    """甲、乙GDP双双突破8万亿元; 丙、丁、戊增速均为4.5%; 己、庚处在2万亿元量级: one value said of every province of
+    a list is each one's — not when the value is theirs together (甲、乙出口额合计超过5万亿元)."""
+    g0 = r.slot.first
+    clause = c.sentence.clause_before(g0.start)
+    said_of_each = re.search(cue_pattern("lists.each"), clause) or c.text[g0.end :].lstrip().startswith("量级")
+    if len(r.slot.figures) != 1 or r.per_province is not None or not said_of_each or \
+            re.search(cue_pattern("lists.together"), clause):
+        return r
+    listed = listed_provinces(r.phrase) or listed_provinces(clause)
+    if listed is None:
+        return r
+    rest = re.sub(rf"^(?:{cue_pattern('lists.each')}|也|则)+", "", strip_phrase(listed.rest))
+    metric = metric_name(rest or listed.rest, r.measure, c.frame.topic, g0.unit)
+    return evolve(r, per_province=listed, metrics=(metric,)) if metric[1] else r
+
+
+def values_of_a_list_in_the_clause_before(r: Reading, c: Context) -> Reading:
+    """甲、乙紧随其后，增速分别为12.8%、10.7%; 丙、丁分别实现4.1万亿元和3.9万亿元，分别增长5.3%、4.6%: values paired by
+    分别 with the provinces a clause of the sentence opened with, when they are as many."""
+    n = len(r.slot.figures)
+    g0 = r.slot.first
+    if n < 2 or r.per_province is not None or "分别" not in c.text[r.slot.clause : g0.start + 1]:
+        return r
+    for start in (r.slot.clause, c.sentence.clause_start(max(0, r.slot.clause - 1))):
+        listed = listed_provinces(c.text[start : c.sentence.clause_end(start)])
+        if listed is not None and len(listed.provinces) == n:
+            return evolve(r, per_province=listed)
+    return r
+
+
+METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, one_value_for_each_listed_province,
+                                         values_of_a_list_in_the_clause_before, bracketed_base_repeats_metric, summary_names_the_group, name_after_the_figure,
                                          products_of_output, additions_cover_the_list, increase_names_a_change)
 
 # ---------------------------------------------------------------- figure
@@ -271,7 +313,7 @@ def provinces_listed_in_order(m: Mention, r: Reading, c: Context) -> Mention | N
     """甲、乙两省工业增速分别为5%和6%: each value belongs to the province listed in its place."""
     if r.per_province is None:
         return m
-    k = r.figures.index(m.figure)
+    k = m.position
     return evolve(m, province=r.per_province.provinces[k], method="subject", city=r.per_province.cities[k])
 
 
@@ -323,10 +365,18 @@ def comparator_governs_the_list(m: Mention, r: Reading, c: Context) -> Mention |
     """分别接近3千亿元和2千亿元: the comparator before a list governs each value in it."""
     first = r.figures[0]
     fig = m.figure
-    if m.comparator != "=" or fig is first or first.comparator not in (">", "~", "<"):
+    if m.comparator != "=" or m.position == 0 or fig is first or first.comparator not in (">", "~", "<"):
         return m
-    prev = r.figures[r.figures.index(fig) - 1]
+    prev = r.figures[m.position - 1]
     return evolve(m, comparator=first.comparator) if re.fullmatch(r"\s*[、和及与]\s*", c.text[prev.end : fig.start]) else m
+
+
+def nation_named_before_its_metric(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """前三季度全国GDP增长9.8%: when the nation is the subject, 全国 is not part of the metric's name."""
+    if m.province != "全国" or not m.metric.startswith("全国") or len(m.metric) <= 3:
+        return m
+    raw = re.sub(r"^全国", "", m.metric_raw)
+    return evolve(m, metric_raw=raw, metric=canonical(m.metric[2:]))
 
 
 def approximate_share(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -338,7 +388,7 @@ def approximate_share(m: Mention, r: Reading, c: Context) -> Mention | None:
 
 FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provinces_at_once,
                                         national_aside_in_brackets, goal_in_a_paragraph_of_goals, period_not_over_is_a_goal,
-                                        comparator_governs_the_list, approximate_share)
+                                        comparator_governs_the_list, approximate_share, nation_named_before_its_metric)
 
 # ---------------------------------------------------------------- sequence
 

@@ -126,12 +126,20 @@ def adjusted_period(period: Period, measure: str, cue_word: str, metric: str, be
             period.start == plan.end.replace(month=1, day=1) and period.end == plan.end:
         period = plan  # additions over the plan period, not in its last year alone
     if measure == "cagr" and not period.span:
-        if cue_word.startswith("两年"):
-            period = span_period(period.end.year - 1, period.end.year)
-        else:
-            y1, _y2 = plan_containing(period.end.year)
-            period = span_period(y1, period.end.year)
+        return _average_span(period, cue_word)
     return period
+
+
+def _average_span(period: Period, cue_word: str) -> Period:
+    """An average growth rate's span: 两年平均 ends where the reporting period ends (前三季度 stays 1—9月; a whole
+    year Y is Y−1…Y); any other average runs from its plan period's first year."""
+    part_of_year = (period.start.month, period.end.month) != (1, 12)
+    if part_of_year:
+        return period
+    if cue_word.startswith("两年"):
+        return span_period(period.end.year - 1, period.end.year)
+    y1, _y2 = plan_containing(period.end.year)
+    return span_period(y1, period.end.year) if y1 < period.end.year else period
 
 
 _PERIOD_WORD = re.compile(r"\d{4}年|\d+月|[一二三四]季度|上半年|下半年|全年|今年|明年|去年")
