@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import cues, units
+from .lexicon import cue_pattern, cues, units
 from .numbers import MULTIPLIERS, cn_int, parse_number
 
 
@@ -44,7 +44,7 @@ _RANK = re.compile(
     r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<wei>位|名)?"
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
 )
-_RANK_SCOPE = re.compile(r"(全国|细分市场|中部地区|中部六省|中部|全省|全球|世界|西部|东部|长江经济带|\d+个工业大省|工业大省|沿海)$")
+_RANK_SCOPE = re.compile(rf"({cue_pattern('rank_scope.words')}|\d+个工业大省)$")
 _TOP = re.compile(r"(?P<scope>全国|中部地区|中部|全省|全球|世界)(?P<top>前\s*(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|强)?)"
                   r"(?![\d个批家项季度月年天周期亿万%])")
 _AMONG = re.compile(r"在([^，,。；;\s]{2,12}?)中(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import abbreviations, cues, gloss, metric_aliases, places, province_names
+from .lexicon import abbreviations, cue_words, cues, gloss, metric_aliases, places, province_names
 
 # words a metric phrase may start or end with that are not part of the indicator's name
 _LEADING = ("其中", "此外", "另外", "同时", "全省", "全市", "我省", "本省", "全区", "截至", "截止", "目前", "现已",
@@ -33,7 +33,7 @@ _TRAILING = ("同比增长", "比上年增长", "同比下降", "比上年下降
              "回升", "回落", "加快", "扩大", "缩小", "收窄", "降低率为", "降低率", "下降率", "方面来看",
              "双双", "暂", "暂居", "则", "处在", "处于", "处", "仅", "仅有", "仅为", "挺进", "跻身", "跨过", "跨越", "也均", "一度",
              "均为", "均达", "均超过")
-SCOPES = ("全国", "细分市场", "中部地区", "中部六省", "中部", "全省", "全球", "世界", "工业大省", "长江经济带", "西部", "东部")
+SCOPES = cue_words("rank_scope.words")
 PRONOUNS = {"", "数量", "规模", "增速", "总量", "产业规模", "总数", "总额", "体量", "全年", "增幅", "速度", "其", "上年",
             "比重", "占比", "水平", "数", "制造规模", "规模总量", "同期"}
 _QUOTES = re.compile(r"[“”\"《》「」『』‘’*\s]")
@@ -80,6 +80,9 @@ def strip_phrase(phrase: str) -> str:
 _FUNCTION_WORDS = {"比", "较", "与", "和", "及", "在", "从", "为", "是", "上", "共", "有", "由", "对"}
 
 
+_COMPARED = re.compile(r"(?:高于|快于|低于|慢于|领先于?|超过|好于)(?:全国|全省|中部|西部|东部)?(?:平均水平|平均)?[、，,和及]?$")
+
+
 @lru_cache(maxsize=65536)
 def strip_rank_phrase(phrase: str) -> str:
     """A rank's phrase without its scope and verb: 数量居全国 → 数量, 总量保持全国 → ''."""
@@ -96,6 +99,10 @@ def strip_rank_phrase(phrase: str) -> str:
                 s = s[: -len(w)]
                 changed = True
                 break
+        m = _COMPARED.search(s)  # 增速高于全国、中部第2: the comparison with no number is not the rank's name
+        if m:
+            s = s[: m.start()]
+            changed = True
         m = re.search(r"连续(?:\d+|[两三四五六七八九十]+)年?$|(?:\d+|[两三四五六七八九十]+)年$", s)
         if m:
             s = s[: m.start()]

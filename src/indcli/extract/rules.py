@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..lexicon import cue_pattern, cue_words, metric_aliases, places, province_name_re, province_names
-from ..metrics import SCOPES, canonical, strip_phrase
+from ..metrics import SCOPES, canonical, strip_phrase, strip_rank_phrase
 from ..periods import Period, year_period
 from .groups import listed_provinces
 from .measure import measure_of
@@ -110,9 +110,11 @@ def increase_by(r: Reading, c: Context) -> Reading:
 
 
 def subject_of_previous_clause(r: Reading, c: Context) -> Reading:
-    """装备制造业增势良好，分别增长9%…: a clause with no subject of its own speaks of the clause before."""
-    if strip_phrase(r.phrase) or r.measure in ("diff", "rank"):
-        return r
+    """装备制造业增势良好，分别增长9%…; 区域创新能力连续三年位居第一方阵，2020年居全国第8位: a clause with no subject
+    of its own speaks of the clause before."""
+    own = strip_rank_phrase(r.phrase) if r.measure == "rank" else strip_phrase(r.phrase)
+    if own or r.measure == "diff" or (r.measure == "rank" and c.frame.topic.metric):
+        return r  # a rank with nothing before it is the topic's, when there is one
     subject = subject_of_clause_before(c.sentence, r.slot.start, c.frame.topic)
     return evolve(r, phrase=subject) if subject else r
 
