@@ -132,7 +132,31 @@ def find_figures(sentence: str) -> list[Figure]:
         if fig:
             found.append(fig)
     found.sort(key=lambda f: f.start)
-    return _ranges(sentence, found)
+    return _ranges(sentence, _unit_shared_back(sentence, found))
+
+
+_BARE_BEFORE = re.compile(r"(?<![\d.\-－A-Za-z第])(\d+(?:\.\d+)?)\s*([、和及])\s*$")
+
+
+def _unit_shared_back(s: str, found: list[Figure]) -> list[Figure]:
+    """分别增长9.1、7.6%; 分别提高1.9、1.5个百分点; 分别为1200、150家: numbers listed before a figure with no unit of
+    their own take its unit and multiplier (the list's last item carries it for all)."""
+    out: list[Figure] = []
+    for f in found:
+        added: list[Figure] = []
+        end = f.start
+        while f.dimension != "rank" and (m := _BARE_BEFORE.search(s[:end])) and not any(
+                g.start < end <= g.end for g in found if g is not f):
+            digits = re.match(r"[\d.,]+", f.text)
+            scale = f.value / parse_number(digits.group()) if digits and parse_number(digits.group()) else 1.0
+            value = round(parse_number(m.group(1)) * scale, 6)
+            comp = _comparator_before(s[: m.start(1)]) or "="
+            added.insert(0, Figure(m.start(1), m.end(1), value, f.unit, f.dimension, comp, m.group(1), f.scope,
+                                   f.prenominal))
+            end = m.start(1)
+        out.extend(added)
+        out.append(f)
+    return out
 
 
 _RANGE_LOW = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)?\s*[~～—–\-至到]\s*$")

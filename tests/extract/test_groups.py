@@ -162,8 +162,6 @@ def test_fenbie_pairs_values_with_the_list_before():
     assert [(m.metric, m.value) for m in got][2:] == [("有色增加值", 6.0), ("钢铁增加值", 3.0)]
 
 
-@pytest.mark.xfail(strict=True, reason="_metrics strips 分别 from the phrase before phrase_items looks for "
-                                       "'A和B分别', so a list joined by 和 alone is skipped as unpaired")
 def test_fenbie_pairs_two_metrics_joined_by_he():
     got = mentions("2023年，全省民营投资和工业投资分别增长6%和10%。")
     assert [(m.metric, m.value) for m in got] == [("民营投资", 6.0), ("工业投资", 10.0)]

@@ -78,7 +78,7 @@ def test_a_january_report_reads_undated_figures_as_last_years():
 def test_read_slot_and_mentions_of():
     r, c = first_reading("2023年，全省光伏、储能产业营业收入分别接近900亿元和500亿元。")
     got = read_slot(r.slot, c)
-    assert [m for _raw, m in got.pairs] == ["光伏营业收入", "储能产业营业收入"]
+    assert [m for _raw, m in got.pairs] == ["光伏产业营业收入", "储能产业营业收入"]  # the head 产业营业收入 is shared
     assert [p.label for p in got.periods] == ["2023年", "2023年"]
     assert [(m.value, m.comparator) for m in mentions_of(got, c)] == [(9e10, "~"), (5e10, "~")]
 

@@ -129,11 +129,13 @@ def _without_summary(items: list[str]) -> list[str]:
 
 def phrase_items(phrase: str, n: int, s: Sentence, pos: int) -> list[str]:
     """Split a metric phrase that lists several metrics (民间投资、技改投资分别增长…) into one per value."""
-    if "、" not in phrase and not re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase):
-        return [phrase]
     clause = s.clause_before(pos)
     each = "均" in phrase or "均" in clause
     distributive = "分别" in s.text[:pos] or each
+    joined = re.search(r"[^、]{2,}(?:和|及)[^、]{2,}", phrase) and (n > 1 and "分别" in clause or
+                                                                  re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase))
+    if "、" not in phrase and not joined:
+        return [phrase]
     if "等" in phrase:
         return _items_before_deng(phrase, n, distributive, each)
     subject, rest = _split_subject(phrase)
@@ -141,8 +143,10 @@ def phrase_items(phrase: str, n: int, s: Sentence, pos: int) -> list[str]:
     if len(items) < 2:
         return [phrase]
     items = _without_summary(items)
-    # a shared head noun on the last item (医药制造业、食品制造业增加值)
+    # a shared head noun on the last item (医药制造业、食品制造业增加值; 电子信息和石油化工产业增加值)
     head = next((h for h in HEADS if items[-1].endswith(h) and not items[0].endswith(h)), "")
+    if head and items[-1][: -len(head)].endswith(("产业", "行业")) and not items[0].endswith("业"):
+        head = items[-1][-len(head) - 2 :]
     qualifier = re.match(r"限额以上", items[0])
     if qualifier:  # 限额以上A类、B类和C零售额: the qualifier covers every item
         items = [x if x.startswith(qualifier.group()) else qualifier.group() + x for x in items]

@@ -19,7 +19,15 @@ from ..periods import Period, year_period
 from .groups import listed_provinces
 from .measure import measure_of
 from .model import Context, Mention, ProvinceList, Reading
-from .phrase import BARE, count_phrase, metric_name, owned, share_phrase, subject_of_clause_before
+from .phrase import (
+    BARE,
+    count_phrase,
+    metric_name,
+    owned,
+    previous_subject,
+    share_phrase,
+    subject_of_clause_before,
+)
 from .sentence import in_brackets_about
 from .timing import BOUND_YEAR, FROM, any_kind_cue, not_over, states_result
 from .values import evolve
@@ -126,6 +134,18 @@ def share_names_its_whole(r: Reading, c: Context) -> Reading:
     return evolve(r, phrase=share_phrase(r.phrase, c.sentence, r.slot.figures[-1]))
 
 
+def share_of_the_subject_before(r: Reading, c: Context) -> Reading:
+    """甲产业和乙产业增加值保持较快增长，占规上工业增加值比重分别为4.2%、2.7%: a share with no subject of its own is of
+    the subject of the clause before, when that clause states no figure."""
+    if r.measure != "share" or not strip_phrase(r.phrase).startswith("占"):
+        return r
+    before = c.sentence.clause_start(max(0, r.slot.clause - 1))
+    if any(before <= f.start < r.slot.clause for f in c.sentence.figures):
+        return r
+    subject = previous_subject(c.text, r.slot.start)
+    return evolve(r, phrase=subject + strip_phrase(r.phrase)) if subject else r
+
+
 def group_ranked_in_is_scope(r: Reading, c: Context) -> Reading:
     """在8个工业大省中位居第二: the group ranked in is the rank's scope, not part of its metric."""
     if r.measure != "rank" or not r.slot.first.scope:
@@ -171,7 +191,7 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
 PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, fall_word_leaves_phrase, count_before_its_noun,
                                          threshold_is_no_figure,
                                          owner_of_bare_amount, increase_by, subject_of_previous_clause,
-                                         share_names_its_whole, group_ranked_in_is_scope)
+                                         share_names_its_whole, share_of_the_subject_before, group_ranked_in_is_scope)
 
 # ---------------------------------------------------------------- metric
 
