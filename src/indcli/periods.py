@@ -23,7 +23,8 @@ DASH = "—–\\-－~～至到"
 _QUARTER_ALT = "|".join(sorted(QUARTERS, key=len, reverse=True))
 
 _PERIOD = re.compile(
-    rf"(?P<span>(?P<s1>(?:19|20)\d\d)\s*年?\s*[{DASH}]\s*(?P<s2>(?:19|20)\d\d)\s*年)"
+    rf"(?P<day>(?:(?P<yd>(?:19|20)\d\d)\s*年\s*)?(?P<md>\d{{1,2}})\s*月\s*(?P<dd>\d{{1,2}})\s*日)"
+    rf"|(?P<span>(?P<s1>(?:19|20)\d\d)\s*年?\s*[{DASH}]\s*(?P<s2>(?:19|20)\d\d)\s*年)"
     rf"|(?P<ym>(?P<y1>(?:19|20)\d\d)\s*年\s*(?P<m1>\d{{1,2}})\s*[{DASH}]\s*(?P<m2>\d{{1,2}})\s*月(?!\d{{0,2}}日))"
     rf"|(?P<yq>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<q1>{_QUARTER_ALT}))"
     rf"|(?P<yone>(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月(?!\d{{0,2}}日|份?[{DASH}\d]))"
@@ -34,7 +35,7 @@ _PERIOD = re.compile(
     rf"|(?P<cnmonths>(?P<cm1>[一二三四五六七八九十]{{1,2}})\s*[{DASH}]\s*(?P<cm2>[一二三四五六七八九十]{{1,3}})\s*月)"
     rf"|(?P<q>{_QUARTER_ALT})"
     r"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:期间|时期|以来|末)?)"
-    r"|(?P<rel>今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|截至目前)"
+    r"|(?P<rel>(?:去年|上年)同期|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|截至目前)"
     r"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:间|来)|近(?P<rn2>[两三四五六七八九十]|\d)年|五年来|近几年)"
 )
 # kinds of expression whose dates come from the year being spoken of, or the document's date
@@ -57,6 +58,7 @@ class Period:
     future: bool = False
     years_known: bool = True
     relative: bool = False  # resolved against the document's date or context year (今年, 1—11月 …)
+    point: bool = False  # a day (2月25日): the month of a reading taken that day, never a frame for what follows
 
     @property
     def years(self) -> list[int]:
@@ -131,6 +133,14 @@ def _num(text: str) -> int | None:
     return int(text) if text.isdigit() else cn_int(text)
 
 
+def _day(t: TimeExpression, year: int, today: date) -> Period | None:
+    m, d = int(t.group("md")), int(t.group("dd"))
+    y = int(t.group("yd")) if t.group("yd") else year
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return replace(months_period(y, m, m, t.pos, t.end_pos), point=True, relative=not t.group("yd"))
+
+
 def _span(t: TimeExpression, year: int, today: date) -> Period | None:
     y1, y2 = int(t.group("s1")), int(t.group("s2"))
     return span_period(y1, y2, t.pos, t.end_pos) if y1 < y2 else None
@@ -187,7 +197,7 @@ def _plan(t: TimeExpression, year: int, today: date) -> Period | None:
 
 
 def _relative_word(t: TimeExpression, year: int, today: date) -> Period | None:
-    w = t.group("rel")
+    w = t.group("rel").removesuffix("同期")
     if w in cue_words("period.next_year"):
         return year_period(today.year + 1, t.pos, t.end_pos)
     if w in cue_words("period.last_year"):
@@ -209,7 +219,7 @@ def _relative_span(t: TimeExpression, year: int, today: date) -> Period | None:
     return Period(date(year, 1, 1), date(year, 12, 31), w, t.pos, t.end_pos, span=True, years_known=False)
 
 
-_RESOLVERS = {"span": _span, "ym": _year_months, "yq": _year_quarter, "yone": _year_month, "year": _year,
+_RESOLVERS = {"day": _day, "span": _span, "ym": _year_months, "yq": _year_quarter, "yone": _year_month, "year": _year,
               "months": _months, "firstn": _first_months, "month": _month, "cnmonths": _cn_months, "q": _quarter,
               "plan": _plan, "rel": _relative_word, "relspan": _relative_span}
 
@@ -235,8 +245,8 @@ def resolve_periods(sentence: str, times: tuple[TimeExpression, ...], year: int,
             continue
         if t.kind in _RELATIVE_KINDS:
             p = replace(p, relative=True)
-        if t.base:
-            p = replace(p, base=True)
+        if t.base or t.group("rel").endswith("同期"):
+            p = replace(p, base=True)  # 上年同期 is always what something is compared with
         if t.kind == "rel" and t.group("rel") == "全年" and out and out[-1].end_pos >= t.pos - 1 and not out[-1].span:
             continue  # 2024年全年: the year already covers it
         if joined:

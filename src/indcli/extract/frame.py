@@ -138,7 +138,7 @@ def lead_period(text: str, doc_date: date) -> Period | None:
     head = "\n".join([line for line in text.split("\n") if line.strip()][:8])[:600]
     for p in find_periods(head, doc_date.year, doc_date):
         whole = (p.start.month, p.end.month) == (1, 12)
-        if p.base or p.span or whole or p.start.year != doc_date.year or p.start.month != 1:
+        if p.base or p.point or p.span or whole or p.start.year != doc_date.year or p.start.month != 1:
             continue
         if p.end <= doc_date and (doc_date - p.end).days <= 120:
             return p
@@ -225,7 +225,8 @@ def stated_period(sentences: list[Sentence], today: date) -> Period | None:
         for p in s.periods(today.year, today):
             if in_brackets_about(s.text, p.pos, ""):
                 continue  # （2020年为5.2万亿元）: a base year aside, not the paragraph's period
-            if not p.base and p.years_known and not p.relative and (p.span or (p.start.month, p.end.month) == (1, 12)) \
+            if not p.base and not p.point and p.years_known and not p.relative and \
+                    (p.span or (p.start.month, p.end.month) == (1, 12)) \
                     and p.end <= today:
                 return p
     return None
@@ -235,7 +236,7 @@ def first_period(sentences: list[Sentence], year: int, today: date) -> Period | 
     """The first period, of any kind, a paragraph without figures speaks of (it frames the section)."""
     for s in sentences:
         for p in s.periods(year, today):
-            if not p.base:
+            if not p.base and not p.point:
                 return p
     return None
 

@@ -164,7 +164,7 @@ def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = No
     topic = _opening_topic(s, frame.topic, frame.previous)
     if topic is not frame.topic:
         frame = evolve(frame, topic=topic)
-    own = [p for p in periods if not p.base]
+    own = [p for p in periods if not p.base and not p.point]  # a day frames nothing after it
     earlier: tuple[Mention, ...] = ()
     open_range: int | None = None
     used: Period | None = None

@@ -41,14 +41,14 @@ def phrase_before(cue_text: str, periods: list[Period], offset: int) -> str:
     """The metric phrase: the clause text before the figure with its time expressions removed."""
     t = cue_text
     for p in sorted(periods, key=lambda p: -p.pos):
-        if p.base and p.relative:
-            continue  # 比上年 stays: it is stripped with the cue it belongs to (比上年增长)
         a, b = p.pos - offset, p.end_pos - offset
+        if p.base and p.relative and not (0 <= a and re.search(r"(?:由|从)$", t[:a])):
+            continue  # 比上年 stays: it is stripped with the cue it belongs to (比上年增长); 由上年同期的 goes
         if 0 <= a and b <= len(t) and a < b:
             lead = re.search(r"(?:(?:力争|争取|计划)(?:到|至)|(?:^|(?<=[，,\s]))(?:到|至|截至|截止))$", t[:a])
             if lead:
                 a = lead.start()  # 到2027年: the horizon goes with its preposition
-            elif p.base and (cmp := re.search(r"(?:比|较|与|同|相比)$", t[:a])):
+            elif p.base and (cmp := re.search(r"(?:比|较|与|同|相比|由|从)$", t[:a])):
                 a = cmp.start()  # 单位增加值能耗比2020年下降14%: the base goes with its 比
             t = t[:a] + t[b:]
     parts = [x for x in re.split(r"[，,]", t) if x.strip()]

@@ -378,6 +378,9 @@ def period_not_over_is_a_goal(m: Mention, r: Reading, c: Context) -> Mention | N
     if m.kind != "actual" or not not_over(m.period, c.frame.today) or any_kind_cue(c.sentence, fig.start) or \
             re.search(cue_pattern("kind.so_far"), c.text[: fig.start]):
         return m  # a cue in its clause decided (高于年度目标1.2个百分点 is a result measured against a goal)
+    stated = m.period is c.frame.period or any(m.period is p for p in c.periods)
+    if not stated and c.frame.today.month > 3:
+        return m  # a year assumed for a figure that states none, in a piece written well into it: no evidence
     if fig.prenominal and not _CREATE.search(c.sentence.clause_before(fig.start)):
         return m
     return evolve(m, kind="target")

@@ -14,7 +14,7 @@ from datetime import date
 
 from ..figures import Figure
 from ..numbers import cn_int
-from ..periods import Period, plan_containing, relative_span_length, span_period, year_period
+from ..periods import Period, months_period, plan_containing, relative_span_length, span_period, year_period
 from .frame import Frame, speaks_of_goals
 from .measure import last_cue
 from .sentence import Sentence, in_brackets_about
@@ -24,7 +24,7 @@ FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:全国|中部|全省)?\
 BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?\s*(?:超过|不到|近|约|突破)?\s*$")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
 _CUMULATIVE = re.compile(r"累计|累积|共计|合计|总计|共建成|共有|每年")
-_LAST_YEARS = re.compile(r"(?:上年|去年|上一年)的?\s*$")
+_LAST_YEARS = re.compile(r"(?:上年|去年|上一年)(同期)?的?\s*$")
 
 
 def _stock_at_end(p: Period, group: tuple[Figure, ...], measure: str, s: Sentence, before: str) -> bool:
@@ -42,6 +42,26 @@ def _base_year_level(fig: Figure, s: Sentence, periods: list[Period], prior: lis
             not re.search(r"增加|减少|增长|下降|提高|降低", s.text[base_here[-1].end_pos : fig.start]):
         return year_period(base_here[-1].end.year)
     return None
+
+
+def _year_before(s: Sentence, periods: list[Period], fig: Figure, frame: Frame, same_months: bool) -> Period:
+    """The year before the one the sentence speaks of (its own period before the figure, else the frame's); with
+    同期, the same months of that year (前三季度…由上年同期的12.6% → 1—9月 of the year before)."""
+    stated = [p for p in periods if not p.base and not p.span and not p.point and p.end_pos <= fig.start]
+    current = stated[-1] if stated else (frame.period if frame.period and not frame.period.span else None)
+    year = (current.end.year if current else frame.year) - 1
+    if same_months and current is not None:
+        return months_period(year, current.start.month, current.end.month)
+    return year_period(year)
+
+
+_EVENT_AFTER = re.compile(r"\s*(?:召开|举行|发布|印发|获悉|讯|电|在|起|以来|至|到|前后|，|,|：|:)")
+
+
+def _reading_of_the_day(p: Period, fig: Figure, s: Sentence) -> bool:
+    """2月25日全省复工率超过90%: a day in the figure's own clause dates a reading taken that day (its month); a day
+    of an event (3月1日召开…, 5月16日，…) dates nothing."""
+    return s.clause_start(fig.start) <= p.pos and p.end_pos <= fig.start and not _EVENT_AFTER.match(s.text, p.end_pos)
 
 
 def _period_from_frame(frame: Frame, measure: str, s: Sentence, before: str) -> Period:
@@ -68,9 +88,10 @@ def _figure_period(fig: Figure, group: tuple[Figure, ...], s: Sentence, periods:
     m = BOUND_YEAR.search(before)
     if m and len(group) == 1:
         return year_period(int(m.group(1)))
-    if len(group) == 1 and _LAST_YEARS.search(before):
-        return year_period(frame.year - 1)  # 与去年的6.5%持平: last year's value of the same thing
-    own = [p for p in periods if not p.base]
+    last_year = _LAST_YEARS.search(before) if len(group) == 1 else None
+    if last_year:  # 与去年的6.5%持平; 2021年…由上年的40.3%提高到41%: last year's value of the same thing
+        return _year_before(s, periods, fig, frame, bool(last_year.group(1)))
+    own = [p for p in periods if not p.base and (not p.point or _reading_of_the_day(p, fig, s))]
     prior = [p for p in own if p.end_pos <= fig.start  # (2020年为…) stays in its brackets
              and not (in_brackets_about(s.text, p.pos, "") and re.search(r"[）)]", s.text[p.end_pos : fig.start]))]
     if measure == "level" and len(group) == 1 and (base := _base_year_level(fig, s, periods, prior)):
