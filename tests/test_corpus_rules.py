@@ -41,10 +41,14 @@ def test_a_national_yardstick_is_a_fact_of_the_nation_not_of_the_province():
         (6.2, "江苏", "cagr", "地区生产总值"), (5.1, "全国", "cagr", "地区生产总值")]
 
 
-def test_a_move_in_the_ranking_is_not_a_rank():
+def test_a_move_in_the_ranking_is_not_a_rank_but_a_difference_in_places():
     got = facts("1-5月全省规上工业增加值增长8.1%，排名跃升至全国第8位，较一季度提升5位。", when=date(2025, 6, 20),
                 province="湖南")
-    assert [(f.measure, f.value) for f in got] == [("growth", 8.1), ("rank", 8.0)]
+    assert [(f.measure, f.value, f.unit, f.scope) for f in got] == [
+        ("growth", 8.1, "%", ""), ("rank", 8.0, "位", "全国"), ("diff", 5.0, "位", "一季度")]
+    (back,) = [f for f in facts("上半年，全省规上工业增加值增速居全国第15位，比上年同期后退2位。",
+                                when=date(2024, 7, 22), province="河北") if f.measure == "diff"]
+    assert (back.measure, back.value, back.unit) == ("diff", -2.0, "位")
 
 
 def test_a_headline_with_spaces_splits_into_clauses():

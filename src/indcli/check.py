@@ -29,7 +29,7 @@ class Problem:
 
 def figure_value(figure_text: str) -> float | None:
     """The value a figure's text states (1.3万亿元 → 1.3e12, 第九 → 9, 前十 → 10), before sign and list rules."""
-    m = re.fullmatch(r"[第前]\s*(\d+|[一二三四五六七八九十]+)\s*[位名强]?", figure_text)
+    m = re.fullmatch(r"[第前]?\s*(\d+|[一二三四五六七八九十]+)\s*[位名强]?", figure_text)
     if m:
         n = m.group(1)
         return float(n) if n.isdigit() else float(cn_int(n) or 0) or None

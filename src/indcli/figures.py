@@ -215,8 +215,10 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     if _NAME_AFTER.match(after) or _DURATION_AFTER.match(after):
         return None
     u = _unit_info(unit_w)
-    if u is None or u.canonical == "位":
-        return None  # 提升7位 is a move; a rank is written 第7位 (handled apart)
+    if u is not None and u.canonical == "位":
+        return _rank_move(s, m)  # a rank is written 第7位 (handled apart); 较一季度提升7位 is a move in the ranking
+    if u is None:
+        return None
     if u.dimension.startswith("money") and _ATTRIBUTE_AFTER.match(after):
         return None
     if u.dimension == "money" and _PRICE_BEFORE.search(s[:a]):
@@ -239,6 +241,17 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     comp = comp or _comparator_after(after) or _comparator_before(s[:a]) or "="
     prenominal = u.dimension == "count" and bool(_PRENOMINAL_AFTER.match(after))
     return Figure(a, b, value, u.canonical, u.dimension, comp, s[a:b], "", prenominal)
+
+
+_MOVE_BEFORE = re.compile(r"(?:提升|上升|前移|提高|跃升|进位|前进|下降|后退|下滑|后移|回落)了?\s*$")
+
+
+def _rank_move(s: str, m: re.Match[str]) -> Figure | None:
+    """较一季度提升7位, 比上年后退2位: a move of N places in a ranking (measured as a difference, in 位)."""
+    if m.group("mult") or m.group("sign") or not _MOVE_BEFORE.search(s[: m.start()]):
+        return None
+    value = parse_number(m.group("num"))
+    return Figure(m.start(), m.end(), value, "位", "rank_move", "=", s[m.start() : m.end()])
 
 
 def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None:

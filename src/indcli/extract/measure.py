@@ -37,7 +37,7 @@ _RATE_MEASURES = ("measure.cagr", "measure.growth", "measure.share")
 def measure_of(fig: Figure, cue_text: str) -> tuple[str, str]:
     """(measure, cue word) of a figure from its unit and the words before it."""
     if fig.unit == "位":
-        return "rank", ""
+        return ("diff", "") if fig.dimension == "rank_move" else ("rank", "")
     if fig.unit == "百分点":
         return "diff", ""
     if fig.unit in ("%", "倍"):
@@ -67,7 +67,7 @@ def signed_value(fig: Figure, measure: str, cue_word: str, before: str) -> float
     if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and not _TO_A_LEVEL.search(before) and (
             cue_word in cue_words("negative.words") or falls(before)):
         return -value
-    if measure == "diff" and value > 0 and (re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少)", before)
+    if measure == "diff" and value > 0 and (re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少|后退|后移)", before)
                                             or _LOWER_THAN.search(before)):
         return -value  # 低于全国0.5个百分点; 比上年同期低0.4个百分点
     return value
