@@ -105,6 +105,8 @@ def _check_row(r: dict, base: Path, texts: dict[str, str | Problem]) -> Problem 
     if fig and fig not in normalise(r["quote"]).text.replace("\n", "") and not r.get("continued_from_line"):
         return _problem(r, f"the figure {fig!r} is not in the quote", "changed")
     value = figure_value(fig) if fig else None
+    if value is not None and fig.startswith("前") and r.get("measure") == "rank" and 1 <= r["value"] <= value:
+        return None  # 甲、乙、丙分列前三位: each place of the list, 1 to 3
     if value is None or abs(abs(value) - abs(r["value"])) > 1e-6 * max(1.0, abs(value)):
         return _problem(r, f"the value {r['value']:g} does not re-parse from {fig!r} (got {value})", "changed")
     return None

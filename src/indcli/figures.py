@@ -45,8 +45,9 @@ _RANK = re.compile(
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
 )
 _RANK_SCOPE = re.compile(rf"({cue_pattern('rank_scope.words')}|\d+个工业大省)$")
-_TOP = re.compile(r"(?P<scope>全国|中部地区|中部|全省|全球|世界)(?P<top>前\s*(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|强)?)"
-                  r"(?![\d个批家项季度月年天周期亿万%])")
+_TOP = re.compile(r"(?:(?P<scope>全国|中部地区|中部|全省|全球|世界)|(?<=分列|位列|分居|依次)|(?<=位居|排名|跻身|进入|挺进)|(?<=居))"
+                  r"(?P<top>前\s*(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|强)?)"
+                  r"(?![\d个批家项季度月年天周期亿万%的])")  # 排名前三的省份: a description, not a rank
 _AMONG = re.compile(r"在([^，,。；;\s]{2,12}?)中(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$")
 _RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
                "均居", "均列", "、", "和", "，", ",", "是", "为")
@@ -123,8 +124,8 @@ def find_figures(sentence: str) -> list[Figure]:
         n = m.group("n")
         value = int(n) if n.isdigit() else cn_int(n)
         if value and value > 1 and not any(a <= m.start() < b for a, b in taken):
-            found.append(Figure(m.start("top"), m.end(), float(value), "位", "rank", "<=", m.group()[len(m.group("scope")):],
-                                m.group("scope")))
+            found.append(Figure(m.start("top"), m.end(), float(value), "位", "rank_top", "<=", m.group("top"),
+                                m.group("scope") or ""))
     for m in _RANK.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue

@@ -94,7 +94,8 @@ def strip_rank_phrase(phrase: str) -> str:
             return ""
         for w in sorted(SCOPES + ("居", "列", "位居", "保持", "稳居", "跃居", "排名", "排", "总量", "均", "均居", "均列",
                                   "继续", "名列", "增速排名", "增速", "已", "仍", "全国领先", "领先",
-                                  "居全国领先", "跻身", "进入", "挤进", "入围", "首次", "迈入", "位于"), key=len, reverse=True):
+                                  "居全国领先", "跻身", "进入", "挤进", "入围", "首次", "迈入", "位于", "分列", "位列", "分居",
+                                  "依次位列", "依次", "挺进"), key=len, reverse=True):
             if s.endswith(w):
                 s = s[: -len(w)]
                 changed = True

@@ -66,9 +66,9 @@ def read_slot(slot: Slot, c: Context) -> Reading:
     r = _apply(rules.METRIC_RULES, _metrics(r, c), c)
     if r.skip:
         return r
-    periods = periods_of(c.sentence, slot.figures, list(c.periods), c.frame, r.measure)
+    periods = periods_of(c.sentence, r.slot.figures, list(c.periods), c.frame, r.measure)  # a rule may re-slot
     if periods is None:
-        return evolve(r, skip="periods", warning=f"skipped a list of {len(slot.figures)} values with no matching "
+        return evolve(r, skip="periods", warning=f"skipped a list of {len(r.slot.figures)} values with no matching "
                                                   "periods or metrics")
     return distribute(evolve(r, periods=tuple(periods)), c)
 

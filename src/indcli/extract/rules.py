@@ -319,7 +319,22 @@ def values_of_a_list_in_the_clause_before(r: Reading, c: Context) -> Reading:
     return r
 
 
-METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, one_value_for_each_listed_province,
+def positions_in_a_list(r: Reading, c: Context) -> Reading:
+    """甲、乙、丙分列前三位: the provinces of a list of N before 前N hold the places 1…N in their order (with no list of
+    N, 位列前三 is a rank of at most 3)."""
+    g0 = r.slot.first
+    if g0.dimension != "rank_top" or len(r.slot.figures) != 1:
+        return r
+    listed = listed_provinces(c.sentence.clause_before(g0.start))
+    if listed is None or len(listed.provinces) != int(g0.value):
+        return r
+    places_ = tuple(evolve(g0, value=float(i + 1), comparator="=") for i in range(len(listed.provinces)))
+    metric = metric_name(re.sub(r"(?:分列|位列|分居|依次位列|依次|位居|居)$", "", listed.rest), "rank", c.frame.topic, g0.unit)
+    return evolve(r, slot=evolve(r.slot, figures=places_), per_province=listed, metrics=(metric,))
+
+
+METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, positions_in_a_list,
+                                         one_value_for_each_listed_province,
                                          values_of_a_list_in_the_clause_before, bracketed_base_repeats_metric, summary_names_the_group, name_after_the_figure,
                                          products_of_output, additions_cover_the_list, increase_names_a_change)
 

@@ -19,7 +19,7 @@ from ..periods import Period, TimeExpression, resolve_periods, scan_times
 
 _SENT_END = re.compile(r"[。！？!?；;]")
 CLAUSE_BREAK = re.compile(r"[，,：:]|(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff])")
-MAY_HAVE_FIGURE = re.compile(r"\d|第\s*[一二三四五六七八九十]|[破过超达上][万千百]亿元|[千百十]万千瓦|百分之")
+MAY_HAVE_FIGURE = re.compile(r"\d|[第前]\s*[一二三四五六七八九十]|[破过超达上][万千百]亿元|[千百十]万千瓦|百分之")
 
 
 @dataclass(frozen=True)

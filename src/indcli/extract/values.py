@@ -16,13 +16,13 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
-def evolve(value: T, **changes: Any) -> T:
-    """A copy of the frozen dataclass ``value`` with ``changes`` applied (unknown field names raise TypeError)."""
-    fields = value.__dict__
+def evolve(obj: T, /, **changes: Any) -> T:
+    """A copy of the frozen dataclass ``obj`` with ``changes`` applied (unknown field names raise TypeError)."""
+    fields = obj.__dict__
     for name in changes:
         if name not in fields:
-            raise TypeError(f"{type(value).__name__} has no field {name!r}")
-    new = object.__new__(type(value))
+            raise TypeError(f"{type(obj).__name__} has no field {name!r}")
+    new = object.__new__(type(obj))
     new.__dict__.update(fields)
     new.__dict__.update(changes)
     return new
