@@ -36,10 +36,11 @@ _PERIOD = re.compile(
     rf"|(?P<q>{_QUARTER_ALT})"
     r"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:期间|时期|以来|末)?)"
     r"|(?P<rel>(?:去年|上年)同期|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|截至目前)"
+    r"|(?P<after>(?P<an>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?P<ad>后|以后|之后|前|以前|之前))"
     r"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:间|来)|近(?P<rn2>[两三四五六七八九十]|\d)年|五年来|近几年)"
 )
 # kinds of expression whose dates come from the year being spoken of, or the document's date
-_RELATIVE_KINDS = frozenset({"months", "month", "cnmonths", "q", "rel", "relspan", "firstn"})
+_RELATIVE_KINDS = frozenset({"months", "month", "cnmonths", "q", "rel", "relspan", "firstn", "after"})
 # kinds that take the year of a year written just before them (2024年1—11月)
 _MONTH_KINDS = frozenset({"months", "q", "cnmonths", "month", "firstn"})
 
@@ -59,6 +60,7 @@ class Period:
     years_known: bool = True
     relative: bool = False  # resolved against the document's date or context year (今年, 1—11月 …)
     point: bool = False  # a day (2月25日): the month of a reading taken that day, never a frame for what follows
+    since: int = 0  # for N年后: the year it is counted from
 
     @property
     def years(self) -> list[int]:
@@ -108,7 +110,7 @@ def plan_containing(y: int) -> tuple[int, int]:
     return start, start + 4
 
 
-_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|个月|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
+_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|[一二两三四五六七八九十]年[以之]?[后前]|个月|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
                               r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
 
 
@@ -139,6 +141,15 @@ def _day(t: TimeExpression, year: int, today: date) -> Period | None:
     if not (1 <= m <= 12 and 1 <= d <= 31):
         return None
     return replace(months_period(y, m, m, t.pos, t.end_pos), point=True, relative=not t.group("yd"))
+
+
+def _years_after(t: TimeExpression, year: int, today: date) -> Period | None:
+    """20年后 (or 10年前) counted from the year being spoken of."""
+    n = _num(t.group("an"))
+    if not n:
+        return None
+    later = year + n if "后" in t.group("ad") else year - n
+    return replace(year_period(later, t.pos, t.end_pos), since=year)
 
 
 def _span(t: TimeExpression, year: int, today: date) -> Period | None:
@@ -221,7 +232,7 @@ def _relative_span(t: TimeExpression, year: int, today: date) -> Period | None:
 
 _RESOLVERS = {"day": _day, "span": _span, "ym": _year_months, "yq": _year_quarter, "yone": _year_month, "year": _year,
               "months": _months, "firstn": _first_months, "month": _month, "cnmonths": _cn_months, "q": _quarter,
-              "plan": _plan, "rel": _relative_word, "relspan": _relative_span}
+              "plan": _plan, "rel": _relative_word, "relspan": _relative_span, "after": _years_after}
 
 
 def _joins_year(out: list[Period], t: TimeExpression) -> bool:

@@ -203,6 +203,10 @@ _REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:分地区|从地区
                            rf"(?:{_WHEN}[，,]?\s*)?")
 
 
+# a city introduced as the topic of what follows: 而位于皖北的宿州，…; 作为省会的某市，…
+_INTRODUCED = re.compile(r"(?:^|[，,。：:])\s*(?:而|但|其中)?(?:位于|地处|作为|素有|身为)[^，,。；]{1,16}的\s*$")
+
+
 def city_subject(text: str, clause: str) -> tuple[str, str] | None:
     """The city an earlier clause of the sentence opened with, when ``clause`` goes on about the same thing (it
     repeats that clause's topic, 稀土产业…，稀土产业规模…) or has no subject of its own (…，高于全省1个百分点)."""
@@ -210,12 +214,14 @@ def city_subject(text: str, clause: str) -> tuple[str, str] | None:
     found = None
     for m in find_places(text):
         p, kind = table[m.group()]
-        if kind != "city" or not re.search(rf"(?:^|[，,。：:])\s*{EPITHET}?\s*$", text[: m.start()]):
+        if kind != "city" or not re.search(rf"(?:^|[，,。：:])\s*{EPITHET}?\s*$", text[: m.start()]) and \
+                not _INTRODUCED.search(text[: m.start()]):
             continue
         topic = text[m.end() :]
         same = len(clause) >= 2 and topic.startswith(clause[:2]) and not re.match(r"[\d一二三四五六七八九十]", clause)
         opens = bool(_REGION_FRAME.fullmatch(text[: m.start()]))  # 分地区看，成都市…: the sentence is about the city
-        if same or opens or re.match(r"(?:高于|快于|低于|慢于|比|较|同比|增长|增速|占)", clause):
+        introduced = bool(_INTRODUCED.search(text[: m.start()]))  # 而位于皖北的宿州，…: the city is the topic
+        if same or opens or introduced or re.match(r"(?:高于|快于|低于|慢于|比|较|同比|增长|增速|占)", clause):
             found = (m.group(), p)
         else:
             found = None

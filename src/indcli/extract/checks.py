@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import cue_pattern, industry_names
+from ..lexicon import cue_pattern, cue_words, industry_names
 from .model import Context, Mention
 from .phrase import INDICATOR
 from .sentence import in_brackets_about
@@ -42,6 +42,8 @@ def metric_problem(metric: str) -> str:
     name = _industry_list_names().sub("", metric)  # 计算机、通信和其他电子设备制造业 keeps its 、
     if len(metric) < 2:
         return "too short to name an indicator"
+    if metric in cue_words("check.not_names"):
+        return "a word that names no indicator"
     if _PUNCTUATION.search(name):
         return "punctuation in the name"
     if "、" in name and not name.endswith("等"):  # 降低A成本、B成本等: a total over the whole list is one figure
@@ -69,6 +71,16 @@ def unit_problem(m: Mention) -> str:
         return f"an amount of money for a count ({m.metric})"
     if m.unit in _COUNT_UNITS and _MONEY_NAME.search(m.metric):
         return f"a count for an amount of money ({m.metric})"
+    return ""
+
+
+_AMONG_CITIES = re.compile(r"地市|市州|州市|设区市|地级市|城市|区县|县市|县区")
+
+
+def scope_problem(m: Mention) -> str:
+    """A rank among a province's cities (在全省16个地市中居第7位) is a city's, never the province's."""
+    if m.measure == "rank" and not m.city and _AMONG_CITIES.search(m.scope):
+        return f"a rank among cities ({m.scope}) with no city named"
     return ""
 
 
@@ -113,7 +125,7 @@ def check(m: Mention, c: Context) -> Checked:
             m = resolved
         else:
             return Checked(None, f"skipped {m.figure.text}: '{m.metric}' does not name an indicator ({problem})")
-    problem = unit_problem(m) or base_problem(m, c)
+    problem = unit_problem(m) or scope_problem(m) or base_problem(m, c)
     if problem:
         return Checked(None, f"skipped {m.figure.text}: {problem}")
     return Checked(m)

@@ -100,6 +100,9 @@ def _labels_a_subject(phrase: str, s: Sentence, fig: Figure) -> bool:
             or any(not s.text[after : f.start].endswith("过") for f in inner))
 
 
+_BREADTH = re.compile(r"(?:发展)?(?:提速|加快|回升|回落|放缓|增速回升|实现正增长|保持增长|实现增长|正增长|两位数增长)$")
+
+
 def count_phrase(s: Sentence, group: tuple[Figure, ...]) -> str | None:
     """The metric of a count written before its noun (建成15个平台), or None when the count is not a figure:
     the scope of an activity (对16个市州), a label (等4个, 全省20个产业链产值…), a plan's structure."""
@@ -113,6 +116,8 @@ def count_phrase(s: Sentence, group: tuple[Figure, ...]) -> str | None:
     if re.search(r"[“\"][\dA-Za-z+]{1,8}[”\"](?:就是|是指|即|指)", clause_before):
         return None  # “5”就是建设5个园区: the count spells out a slogan's label
     phrase = noun_after(s, group[-1])
+    if _BREADTH.search(phrase):
+        return None  # 9个新兴产业发展提速: how many of them changed is no figure of the province
     return None if _labels_a_subject(phrase, s, group[-1]) else phrase
 
 

@@ -365,6 +365,37 @@ def several_provinces_at_once(m: Mention, r: Reading, c: Context) -> Mention | N
     return m
 
 
+_AREA_SUBJECT = re.compile(r"\d+\s*公里|半径|范围|[^，,。；]{0,6}(?:都市圈|城市群|经济圈|经济带)")
+_COVERS = re.compile(r"覆盖|辐射|集聚|聚集|汇聚|拥有")
+
+
+def share_covered_by_an_area(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """周边500公里范围覆盖全国近30%的人口: a share of the nation an area around the province covers is no fact of
+    the province."""
+    head = c.text[: m.figure.start]
+    if m.measure == "share" and _AREA_SUBJECT.search(head) and _COVERS.search(head):
+        return None
+    return m
+
+
+_PROVINCES_COUNTED = re.compile(r"(?:省份|省区市|省市|个省|地区|城市|市州)(?:共有|共计|有|达到|达|为)?\s*$")
+
+
+def count_of_provinces(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """GDP超过4万亿元的省份共有6个: a count of the provinces that meet a condition is no one province's."""
+    if m.measure == "level" and m.unit == "个" and _PROVINCES_COUNTED.search(c.sentence.clause_before(m.figure.start)):
+        return None
+    return m
+
+
+_OVERTAKEN = re.compile(r"被[^，,。；\d]{1,8}(?:反超|超过|超越|赶超|超出)了?\s*$")
+
+
+def overtaken_by_another(m: Mention, r: Reading, c: Context) -> Mention | None:
+    """甲GDP被乙反超了255亿元: the gap by which another province overtook it is neither province's amount."""
+    return None if _OVERTAKEN.search(c.text[: m.figure.start]) else m
+
+
 def national_aside_in_brackets(m: Mention, r: Reading, c: Context) -> Mention | None:
     """（全国为3.8万亿元）: an aside about the nation that was not read as 全国's own figure is no one's."""
     return None if m.province != "全国" and in_brackets_about(c.text, m.figure.start, "全国") else m
@@ -427,7 +458,8 @@ def approximate_share(m: Mention, r: Reading, c: Context) -> Mention | None:
 
 
 FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provinces_at_once,
-                                        national_aside_in_brackets, goal_in_a_paragraph_of_goals, period_not_over_is_a_goal,
+                                        national_aside_in_brackets, share_covered_by_an_area, count_of_provinces,
+                                        overtaken_by_another, goal_in_a_paragraph_of_goals, period_not_over_is_a_goal,
                                         comparator_governs_the_list, approximate_share, nation_named_before_its_metric)
 
 # ---------------------------------------------------------------- sequence

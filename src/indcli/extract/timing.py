@@ -142,6 +142,8 @@ def adjusted_period(period: Period, measure: str, cue_word: str, metric: str, be
             period = span_period(period.end.year - k + 1, period.end.year)
     if measure == "growth" and bases and not period.span and bases[-1].end.year < period.end.year:
         period = span_period(bases[-1].start.year, period.end.year)  # 较2016年…增长了2.16倍
+    if measure == "growth" and period.since and period.since < period.end.year:
+        period = span_period(period.since, period.end.year)  # 20年后…增长了12倍: over those years
     plan = frame.plan_span
     if plan and measure == "level" and metric.startswith(("新增", "累计")) and \
             period.start == plan.end.replace(month=1, day=1) and period.end == plan.end:
