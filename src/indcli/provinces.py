@@ -234,7 +234,7 @@ def _named_province(head: str) -> tuple[int, str]:
     names = province_names()
     for m in province_name_re().finditer(head):
         before = head[max(0, m.start() - 3) : m.start()]
-        if re.search(r"(超越|超过|高于|低于|与|比|较|赶上|相比|和|同|及|、|对|向|落户|在)$", before):
+        if re.search(r"(超越|超过|高于|低于|与|比|较|赶上|相比|和|同|及|、|对|向|落户|在|被|仅次于|次于|落后于)$", before):
             continue
         if m.start() > best:
             best, prov = m.start(), names[m.group()]

@@ -156,6 +156,18 @@ def _opening_topic(s: Sentence, topic: Topic, previous: Topic | None) -> Topic:
     return evolve(topic, sentence_metric="") if topic.sentence_metric else topic
 
 
+def _checked(mentions: list[Mention], c: Context, warnings: list[str]) -> list[Mention]:
+    """The mentions that pass the check stage (resolved where they could be); a warning for each that does not."""
+    out = []
+    for m in mentions:
+        checked = check(m, c)
+        if checked.warning and not m.silent:
+            warnings.append(f"{c.frame.doc.source}: {checked.warning}: {c.text.strip()[:60]}")
+        if checked.mention is not None:
+            out.append(checked.mention)
+    return out
+
+
 def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = None) -> tuple[list[Mention], Frame, list[str]]:
     """The mentions of one sentence, the frame it leaves for the next, and warnings for lists it had to skip."""
     periods = tuple(s.periods(frame.year, frame.today))
@@ -174,17 +186,12 @@ def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = No
         r = read_slot(slot, c)
         if r.warning:
             warnings.append(f"{frame.doc.source}: {r.warning}: {s.text.strip()[:60]}")
-        found = []
-        for m in mentions_of(r, c) if not r.skip else []:
-            checked = check(m, c)
-            if checked.warning:
-                warnings.append(f"{frame.doc.source}: {checked.warning}: {s.text.strip()[:60]}")
-            if checked.mention is not None:
-                found.append(checked.mention)
+        spoken = _checked(mentions_of(r, c) if not r.skip else [], c, warnings)
+        found = [m for m in spoken if not m.silent]
         for m in found:
             earlier, open_range = _join(earlier, open_range, m, r, c, own)
             if used is None and any(m.period is p for p in own):
                 used = m.period  # the period this sentence's figures speak of, not one in a name before them
-        if found:
-            frame = evolve(frame, topic=_topic_after(frame.topic, found, r))
+        if spoken:
+            frame = evolve(frame, topic=_topic_after(frame.topic, spoken, r))
     return list(earlier), after_sentence(frame, s, own, used), warnings

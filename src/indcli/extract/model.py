@@ -120,6 +120,7 @@ class Mention:
     scope: str
     relative: bool
     position: int = 0  # its place among the reading's figures (after distribution)
+    silent: bool = False  # not a fact, but its metric is what the text goes on speaking of
     opens_range: bool = False  # stands after 由/从: the start of 由A增至B
     range_span: Period | None = None  # the span 由A增至B is read over, if any
 

@@ -74,6 +74,12 @@ _POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达
 _INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
 
 
+def overtaking_leaves_phrase(r: Reading, c: Context) -> Reading:
+    """甲GDP被乙反超了: who overtook it is no part of the metric's name."""
+    cut = re.sub(r"被[^，,。；\d]{1,8}(?:反超|超过|超越|赶超|超出)了?\s*$", "", r.phrase)
+    return evolve(r, phrase=cut) if cut != r.phrase else r
+
+
 def fall_word_leaves_phrase(r: Reading, c: Context) -> Reading:
     """单位能耗下降3%: the word that says a fall is not part of the metric's name."""
     if r.measure != "growth" or r.cue_word not in cue_words("negative.words") or r.phrase.endswith(r.cue_word):
@@ -188,7 +194,7 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
                   per_province=ProvinceList((province,), words, (city,)) if province else None)
 
 
-PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, fall_word_leaves_phrase, count_before_its_noun,
+PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, overtaking_leaves_phrase, fall_word_leaves_phrase, count_before_its_noun,
                                          threshold_is_no_figure,
                                          owner_of_bare_amount, increase_by, subject_of_previous_clause,
                                          share_names_its_whole, share_of_the_subject_before, group_ranked_in_is_scope)
@@ -392,8 +398,9 @@ _OVERTAKEN = re.compile(r"被[^，,。；\d]{1,8}(?:反超|超过|超越|赶超|
 
 
 def overtaken_by_another(m: Mention, r: Reading, c: Context) -> Mention | None:
-    """甲GDP被乙反超了255亿元: the gap by which another province overtook it is neither province's amount."""
-    return None if _OVERTAKEN.search(c.text[: m.figure.start]) else m
+    """甲GDP被乙反超了255亿元: the gap by which another province overtook it is neither province's amount (but the
+    text goes on speaking of 甲's GDP)."""
+    return evolve(m, silent=True) if _OVERTAKEN.search(c.text[: m.figure.start]) else m
 
 
 def national_aside_in_brackets(m: Mention, r: Reading, c: Context) -> Mention | None:
