@@ -75,10 +75,16 @@ def test_count_phrase_of_firms_reached_by_an_activity():
     "组织专家对14个市州开展督导。",  # the scope of an activity
     "全省16个重点产业链产值增长8%。",  # a label of the subject
     "“3”就是建设3个园区。",  # a slogan spelled out
-    "培育2个万亿级产业集群。",  # a tier
+    "构建“2810”体系，培育2个万亿级产业集群。",  # counts that spell a programme's code
 ])
 def test_counts_that_are_no_figures(text):
     assert counted(text) is None
+
+
+def test_a_count_of_clusters_of_a_size_is_a_figure():
+    # the tier is what is counted (the count of 千亿级 clusters), not a label of something else
+    assert counted("培育2个万亿级产业集群。") == "万亿级产业集群"
+    assert counted("到2025年形成15个千亿元产业集群，带动全省发展。") == "千亿元产业集群"
 
 
 def test_share_phrase_drops_the_adverb_and_takes_a_subject_after_the_figure():

@@ -72,6 +72,10 @@ def _served_count(s: Sentence, fig: Figure, clause_before: str) -> str:
     return rest[verb.start():] + noun if noun else ""
 
 
+_TIER_NOUN = re.compile(r"[一二三四五六七八九两]?(?:万亿|千亿|百亿|亿)元?级?[\u4e00-\u9fff]{0,4}?(?:产业集群|产业链|集群|产业|企业|园区|基地)")
+_CODE = re.compile(r"[“\"「][\d+NnＮ]+[”\"」]|\d\+\d")  # “51020”, 2+6+N: counts that spell a programme's code
+
+
 def noun_after(s: Sentence, fig: Figure) -> str:
     """The thing a count names when the count stands before it: 建成15个企业级平台 → 企业级平台."""
     rest = re.sub(r"^(?:以上|左右)", "", s.text[fig.end :])
@@ -80,6 +84,9 @@ def noun_after(s: Sentence, fig: Figure) -> str:
         clause = re.split(r"[，,。；;：:]", rest[head.end():])[0].replace("了", "")
         noun = head.group(1).lstrip("家个")
         return clause if clause.endswith(noun) else clause + noun
+    tier = _TIER_NOUN.match(rest)
+    if tier and not _CODE.search(s.text):
+        return tier.group()  # 形成15个千亿元产业集群: the count of clusters of that size
     if re.match(r"^[一二三四五六七八九十两]?[万亿千百]", rest):
         return ""  # 2个万亿、6个五千亿: the parts of a plan's name
     m = _NOUN_END.search(rest)
@@ -95,8 +102,10 @@ def _labels_a_subject(phrase: str, s: Sentence, fig: Figure) -> bool:
     """A count that labels a subject or a plan's structure (全省20个产业链产值…, 12个重点产业) is not a figure."""
     after = fig.end + len(s.text[fig.end :]) - len(re.sub(r"^(?:以上|左右)", "", s.text[fig.end :]))
     inner = [f for f in s.figures if f.start >= after and f.end <= after + len(phrase)]
+    tiered = bool(_TIER_NOUN.fullmatch(phrase))  # 千亿元产业集群 is what is counted, not a label
     return (not phrase or phrase in _GENERIC_COUNT or bool(_GENERIC_SUBJECT.match(phrase)) or phrase.endswith("之一")
-            or bool(_PLAN_STRUCTURE.search(phrase)) or bool(re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase))
+            or bool(_PLAN_STRUCTURE.search(phrase))
+            or not tiered and bool(re.search(r"(?:[万千百十]亿|亿元|亿|万亿元)级", phrase))
             or any(not s.text[after : f.start].endswith("过") for f in inner))
 
 
