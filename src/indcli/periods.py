@@ -203,6 +203,9 @@ def _quarter(t: TimeExpression, year: int, today: date) -> Period | None:
 
 def _plan(t: TimeExpression, year: int, today: date) -> Period | None:
     name = t.group("pn")
+    after = t.match.string[t.end_pos : t.end_pos + 3]
+    if after.startswith("规划") and not after.startswith("规划期"):
+        return None  # “十四五”规划目标任务: the plan's name, not a period of the figures
     y1, y2 = PLANS[name]
     return Period(date(y1, 1, 1), date(y2, 12, 31), f"“{name}”({y1}—{y2}年)", t.pos, t.end_pos, span=True)
 

@@ -76,6 +76,16 @@ def _heading_province(text: str) -> str | None:
     return None
 
 
+_NATIONAL_OPENING = re.compile(r"^[^。；]{0,24}?(?:国内生产总值|全国(?:规模以上|规上|GDP|经济|工业|居民|固定资产|社会消费品))")
+
+
+def national_paragraph(text: str) -> bool:
+    """A paragraph about the nation: it opens with the nation's figures (国家统计局数据显示，前三季度国内生产总值…;
+    全国规上工业增加值…) and names no province, place, or 全省 of its own."""
+    return bool(_NATIONAL_OPENING.search(text)) and not province_mentions(text) and \
+        not re.search(r"全省|我省|本省|全市|全区", text)
+
+
 @dataclass(frozen=True)
 class _Sections:
     """Per paragraph index: the province of the section it stands in and its block (the run of paragraphs
@@ -158,6 +168,10 @@ def attribute_provinces(layout: Layout, doc_province: str) -> tuple[ParagraphPro
         out[p.index], firm = _by_copies(out[p.index], home, Counter(sec.section_of[c.index] for c in group), len(group))
         if firm:
             evidence[p.index] = out[p.index].province
+    for p in filter(_content, paras):  # 国家统计局数据显示，前三季度国内生产总值…: the nation's paragraph
+        if p.index not in evidence and national_paragraph(p.text):
+            out[p.index] = ParagraphProvince("全国", "national", out[p.index].alt)
+            evidence[p.index] = "全国"
     _copies_follow_content(copies, out, evidence)
     for p in paras:  # continuations belong to the paragraph they continue
         if p.continues is not None:

@@ -122,7 +122,7 @@ def report_year(text: str, doc_date: date) -> int | None:
         return last
     if doc_date.month > 3:
         return None
-    m = re.search(r"(?<!\d)(?:19|20)\d\d年", text[:400])
+    m = re.search(r"(?<!\d)(?:19|20)\d\d年(?!\s*\d{1,2}\s*月\s*\d{1,2})", text[:400])  # not a dateline
     if m is None:
         return None
     r = _REPORTED_YEAR.match(text, m.start())
