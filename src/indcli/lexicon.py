@@ -139,6 +139,13 @@ def cue_pattern(name: str) -> str:
     return "|".join(map(re.escape, cue_words(name)))
 
 
+@cache
+def yardstick_pattern() -> str:
+    """A regex alternation of the words that measure against a yardstick, 比 included but not the 比 of 比重,
+    比例 or 占比: ``re.search(yardstick_pattern(), "高技术制造业占比")`` is None."""
+    return rf"(?:{cue_pattern('comparison.yardstick')}|(?<!占)比(?!重|例))"
+
+
 @lru_cache(maxsize=65536)
 def gloss(metric: str) -> str:
     """English gloss: the metrics table's, else a word-by-word gloss from the glossary ('' if nothing known)."""

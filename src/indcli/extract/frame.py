@@ -63,6 +63,7 @@ class Topic:
     measure_by_unit: tuple[tuple[str, str], ...] = ()
     last_group: tuple[tuple[str, str, Period], ...] = ()
     rate_cue: str = ""  # an average the text said it speaks of (从两年平均增速来看 → 两年平均增长)
+    whole: tuple[str, str] | None = None  # the whole a part named after 其中 belongs to (for after the sentence)
 
     def metric_with(self, unit: str) -> tuple[str, str] | None:
         """(metric_raw, metric) last seen with ``unit``: 企业…家 then 其中…家."""

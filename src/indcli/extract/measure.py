@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..figures import Figure
-from ..lexicon import cue_words
+from ..lexicon import cue_words, yardstick_pattern
 
 
 @lru_cache(maxsize=64)
@@ -86,7 +86,7 @@ def scope_of(text: str, weak: bool = True) -> str:
     m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 对全国的领先优势扩大到2个百分点
     if m:
         return m.group(1)
-    m = re.search(r"(?:高于|快于|低于|慢于|高出|比|较|超过)\s*((?:19|20)\d\d年[^\d，,。；]{0,12}?|[^\d，,。；]{1,12}?)"
+    m = re.search(rf"{yardstick_pattern()}\s*((?:19|20)\d\d年[^\d，,。；]{{0,12}}?|[^\d，,。；]{{1,12}}?)"
                   r"(?:平均水平|平均)?(?:高|快|低|慢|小|少|分别|提高|提升|回升|加快|回落|下降|放缓|$)", text)
     if m:
         return re.split(r"[的小大多少由]", m.group(1))[0]

@@ -127,15 +127,20 @@ def _join(earlier: tuple[Mention, ...], open_range: int | None, m: Mention, r: R
     return earlier + (m,), open_range
 
 
-def _topic_after(topic: Topic, found: list[Mention], r: Reading) -> Topic:
-    """What a slot's mentions leave as the topic: its last metric, the metric and measure of its unit, the list."""
+def _topic_after(topic: Topic, found: list[Mention], r: Reading, c: Context) -> Topic:
+    """What a slot's mentions leave as the topic: its last metric, the metric and measure of its unit, the list.
+    A part named after 其中 does not replace the whole it is part of (…增长6.8%，其中电子信息…增长12.4%。陕西增长6.2%:
+    陕西's is the whole's)."""
     raw, metric = found[-1].metric_raw, found[-1].metric
+    whole = topic.whole
+    if topic.metric and c.text[r.slot.clause :].lstrip().startswith("其中") and metric != topic.metric:
+        whole = whole or (topic.metric_raw, topic.metric)  # the part is the topic until the sentence ends
     unit = r.figures[-1].unit
     by_unit = tuple((u, v) for u, v in topic.by_unit if u != unit) + ((unit, (raw, metric)),)
     measures = tuple((u, v) for u, v in topic.measure_by_unit if u != unit) + ((unit, r.measure),)
     last_group = tuple((m.metric_raw, m.metric, m.period) for m in found) if len(found) > 1 else topic.last_group
     return evolve(topic, metric_raw=raw, metric=metric, sentence_metric=topic.sentence_metric or metric,
-                   by_unit=by_unit, measure_by_unit=measures, last_group=last_group)
+                   by_unit=by_unit, measure_by_unit=measures, last_group=last_group, whole=whole)
 
 
 _MEASURE_ONLY = re.compile(r"(两年平均|年均|平均)?(?:增速|增幅|增长速度|速度)|(总量|规模)")
@@ -193,5 +198,8 @@ def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = No
             if used is None and any(m.period is p for p in own):
                 used = m.period  # the period this sentence's figures speak of, not one in a name before them
         if spoken:
-            frame = evolve(frame, topic=_topic_after(frame.topic, spoken, r))
+            frame = evolve(frame, topic=_topic_after(frame.topic, spoken, r, c))
+    if frame.topic.whole:  # a part named after 其中 was the topic of its sentence only
+        raw, metric = frame.topic.whole
+        frame = evolve(frame, topic=evolve(frame.topic, metric_raw=raw, metric=metric, whole=None))
     return list(earlier), after_sentence(frame, s, own, used), warnings

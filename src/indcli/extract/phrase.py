@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..figures import Figure
-from ..lexicon import cue_pattern, cue_words, metric_aliases, province_names
+from ..lexicon import cue_pattern, cue_words, metric_aliases, province_names, yardstick_pattern
 from ..metrics import PRONOUNS, canonical, expand, strip_phrase, strip_rank_phrase
 from ..periods import Period
 from .frame import Topic
@@ -233,7 +233,7 @@ def _difference_of(raw: str, item: str, measure: str, topic: Topic, unit: str) -
     """A gap (高于全国1.9个百分点) is a difference in the metric its clause names, else the topic's."""
     if measure != "diff" or not topic.metric:
         return None
-    m_cmp = re.search(r"高于|快于|低于|慢于|高出|比|较|超过|拉动|拉升|带动", item)
+    m_cmp = re.search(rf"{yardstick_pattern()}|拉动|拉升|带动", item)
     own = strip_phrase(item[: m_cmp.start()]) if m_cmp else ""
     own = re.sub(r"(?:增速|增幅|合计|年均)+$", "", own)
     if len(own) >= 4 and INDICATOR.search(expand(own)) and canonical(own) != topic.metric:

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from ..figures import Figure
+from ..lexicon import yardstick_pattern
 from ..numbers import cn_int
 from ..periods import Period, months_period, plan_containing, relative_span_length, span_period, year_period
 from .frame import Frame, speaks_of_goals
@@ -166,7 +167,7 @@ def _average_span(period: Period, cue_word: str) -> Period:
 
 
 _PERIOD_WORD = re.compile(r"\d{4}年|\d+月|[一二三四]季度|上半年|下半年|全年|今年|明年|去年")
-_YARDSTICK = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|比|较)[^，,。；]{0,4}$")
+_YARDSTICK = re.compile(rf"{yardstick_pattern()}[^，,。；]{{0,4}}$")
 _KINDS = ("kind.forecast", "kind.actual", "kind.target")
 
 
