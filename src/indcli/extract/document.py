@@ -28,6 +28,7 @@ from .frame import (
     plan_period,
     report_year,
     section_after_paragraph,
+    title_topic,
 )
 from .mentions import read_sentence
 from .merge import merge
@@ -104,7 +105,7 @@ def extract_document(text: str, *, source: str, doc_date: date | None, province:
     layout = analyse(norm.text)
     provinces = attribute_provinces(layout, doc_prov)
     doc = DocumentFrame(source, today, doc_date is not None, doc_prov, report_year(norm.text, today),
-                        plan_period(norm.text, today), lead_period(norm.text, today))
+                        plan_period(norm.text, today), lead_period(norm.text, today), title_topic(norm.text))
     located = _Located(norm, tuple([0] + [m.end() for m in re.finditer("\n", norm.original)]))
     facts: list[Fact] = []
     section = SectionFrame()

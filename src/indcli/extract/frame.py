@@ -34,6 +34,7 @@ class DocumentFrame:
     report_year: int | None = None
     plan: tuple[int, int] | None = None
     lead: Period | None = None  # the part of the year the title and lead report on (前三季度)
+    title_topic: tuple[str, str] | None = None  # the indicator the title names (…前三季度GDP出炉 → 地区生产总值)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,12 @@ def report_year(text: str, doc_date: date) -> int | None:
     return last if int(m.group()[:4]) == last and reports_whole_year(text[:800], last) else None
 
 
+def title_topic(text: str) -> tuple[str, str] | None:
+    """The indicator a document's title (its first few lines) names: what a measure with no metric (从增速看) is of."""
+    head = "\n".join([line for line in text.split("\n") if line.strip()][:3])[:200]
+    return heading_topic(head)
+
+
 def lead_period(text: str, doc_date: date) -> Period | None:
     """The part of the document's year its title and lead report on (今年前三季度, 1—8月), when it ended shortly
     before the document was written: the period of figures below that state none (a round-up's sub-heads reset
@@ -192,9 +199,10 @@ def paragraph_frame(doc: DocumentFrame, section: SectionFrame, province: str, me
     a plan's horizon in its goals part; the period an earlier paragraph of the section spoke of."""
     heading_year = section.heading_year
     reported = None if heading_year else doc.report_year
+    previous = section.last_topic or (Topic(*doc.title_topic) if doc.title_topic else None)
     frame = Frame(doc=doc, province=province, method=method, year=heading_year or reported or doc.date.year,
                   heading=section.heading, topic=Topic(*section.topic) if section.topic else Topic(),
-                  previous=section.last_topic)
+                  previous=previous)
     if reported:  # a January report on last year: what it states without a year is last year's, goals aside
         frame = evolve(frame, doc_year=doc.date.year, year_relative=False)
     elif heading_year:

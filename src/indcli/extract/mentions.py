@@ -17,7 +17,7 @@ import re
 
 from ..figures import Figure
 from ..lexicon import metric_aliases
-from ..metrics import canonical, strip_phrase
+from ..metrics import canonical, strip_phrase, strip_rank_phrase
 from ..periods import Period
 from ..provinces import figure_subject
 from . import rules
@@ -50,7 +50,12 @@ def _metrics(r: Reading, c: Context) -> Reading:
     per_province = r.per_province or province_list(r.phrase, len(slot.figures), distributive)
     phrase = per_province.rest if per_province else r.phrase
     items = phrase_items(strip_phrase(phrase) or phrase, len(slot.figures), c.sentence, slot.first.start)
-    metrics = tuple(metric_name(item, r.measure, c.frame.topic, slot.first.unit) for item in items)
+    topic = c.frame.topic
+    own = strip_rank_phrase if r.measure == "rank" else strip_phrase
+    if not topic.metric and c.frame.previous is not None and \
+            all(_MEASURE_WORD.fullmatch(own(i)) or r.measure == "rank" and not own(i) for i in items):
+        topic = c.frame.previous  # 湖北增速居中部第一 in a paragraph after one about GDP: its growth's rank
+    metrics = tuple(metric_name(item, r.measure, topic, slot.first.unit) for item in items)
     return evolve(r, phrase=phrase, per_province=per_province, metrics=metrics)
 
 
@@ -143,6 +148,7 @@ def _topic_after(topic: Topic, found: list[Mention], r: Reading, c: Context) -> 
                    by_unit=by_unit, measure_by_unit=measures, last_group=last_group, whole=whole)
 
 
+_MEASURE_WORD = re.compile(r"(?:增速|增幅|增长|总量|规模|排名|位次|排位)")
 _MEASURE_ONLY = re.compile(r"(两年平均|年均|平均)?(?:增速|增幅|增长速度|速度)|(总量|规模)")
 
 
@@ -150,8 +156,10 @@ def _opening_topic(s: Sentence, topic: Topic, previous: Topic | None) -> Topic:
     """从经济总量看，甲省位居第二: a sentence that opens with a known metric as its topic speaks of it; one that opens
     with a measure alone (从两年平均增速来看) speaks of that measure of what the paragraph before spoke of."""
     m = _TOPIC.search(s.text)
-    if m and canonical(strip_phrase(m.group(1))) in metric_aliases().values():
-        return evolve(topic, metric_raw=m.group(1), metric=canonical(strip_phrase(m.group(1))), sentence_metric="")
+    named = next((canonical(x) for x in (m.group(1), strip_phrase(m.group(1))) if canonical(x) in metric_aliases().values()),
+                 "") if m else ""
+    if named:
+        return evolve(topic, metric_raw=m.group(1), metric=named, sentence_metric="")
     only = _MEASURE_ONLY.fullmatch(m.group(1)) if m else None
     if only and not topic.metric and previous is not None:
         measure = ("cagr" if only.group(1) else "growth") if not only.group(2) else ""

@@ -74,6 +74,22 @@ _POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达
 _INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
 
 
+_RANKED_BY = re.compile(r"(?:分别)?以\s*$")
+_RANK_VERB_AFTER = re.compile(r"\s*(?:、[^，,。；]{1,12})?(?:位居|位列|居|排名|排在|名列|跃居|稳居|分列)")
+
+
+def value_it_ranks_by(r: Reading, c: Context) -> Reading:
+    """浙江以6.2万亿元位居第四; 河南、四川分别以4.7万亿元、4.6万亿元位列第五、第六: the value a province ranks by is of
+    the metric ranked (the topic), not of the words before 以."""
+    g0, last = r.slot.first, r.slot.figures[-1]
+    if not _RANKED_BY.search(c.text[: g0.start]) or not _RANK_VERB_AFTER.match(c.text, last.end):
+        return r
+    head = _RANKED_BY.sub("", r.phrase)
+    listed = listed_provinces(head)
+    rest = strip_phrase(listed.rest if listed else re.sub(rf"^(?:{province_name_re().pattern})", "", head))
+    return evolve(r, phrase=head if listed else rest)
+
+
 def overtaking_leaves_phrase(r: Reading, c: Context) -> Reading:
     """甲GDP被乙反超了: who overtook it is no part of the metric's name."""
     cut = re.sub(r"被[^，,。；\d]{1,8}(?:反超|超过|超越|赶超|超出)了?\s*$", "", r.phrase)
@@ -183,7 +199,8 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
     head = c.text[c.sentence.clause_start(span.start()) : span.start()]
     said = _LIST_VERB.split(head)[0] if strip_phrase(_LIST_VERB.split(head)[0]) else _LIST_VERB.split(
         c.text[span.end() : c.sentence.clause_end(span.end())])[0]
-    words = re.sub(rf"^(?:{'|'.join(SCOPES)}|[一二三四五六七八九十两\d]+个?省份?)+", "", strip_phrase(said))
+    words = re.sub(rf"^(?:{'|'.join(SCOPES)}|[一二三四五六七八九十两\d]+个?省份?)+", "", strip_phrase(said)) or \
+        (said.strip() if re.fullmatch(r"\s*(?:增速|增幅|增长|总量|规模)\s*", said) else "")
     if not place or not words:
         return evolve(r, skip="unnamed list")
     province, city = province_names().get(place.group(1), ""), ""
@@ -194,7 +211,8 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
                   per_province=ProvinceList((province,), words, (city,)) if province else None)
 
 
-PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, overtaking_leaves_phrase, fall_word_leaves_phrase, count_before_its_noun,
+PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_it_ranks_by, overtaking_leaves_phrase,
+                                         fall_word_leaves_phrase, count_before_its_noun,
                                          threshold_is_no_figure,
                                          owner_of_bare_amount, increase_by, subject_of_previous_clause,
                                          share_names_its_whole, share_of_the_subject_before, group_ranked_in_is_scope)
