@@ -114,10 +114,14 @@ _MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|[一二两三四
                               r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
 
 
-def _after_comparison(sentence: str, pos: int) -> bool:
-    """A comparison word right before ``pos`` (较2015年, 比上年): the expression is a base, not a period."""
+_MULTIPLE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*倍")
+
+
+def _after_comparison(sentence: str, pos: int, end: int = -1) -> bool:
+    """A comparison word right before ``pos`` (较2015年, 比上年), or a multiple of it right after (是2000年的12倍):
+    the expression is a base, not a period."""
     head = sentence[max(0, pos - 3) : pos]
-    return head.endswith(cue_words("comparison.base"))
+    return head.endswith(cue_words("comparison.base")) or (end >= 0 and bool(_MULTIPLE_AFTER.match(sentence, end)))
 
 
 def scan_times(sentence: str) -> tuple[TimeExpression, ...]:
@@ -127,7 +131,8 @@ def scan_times(sentence: str) -> tuple[TimeExpression, ...]:
     out = []
     for m in _PERIOD.finditer(sentence):
         # each alternative is one outer named group, which closes last: lastgroup names the kind
-        out.append(TimeExpression(m.lastgroup or "", m.start(), m.end(), m, _after_comparison(sentence, m.start())))
+        out.append(TimeExpression(m.lastgroup or "", m.start(), m.end(), m,
+                                  _after_comparison(sentence, m.start(), m.end())))
     return tuple(out)
 
 

@@ -86,6 +86,9 @@ def scope_of(text: str, weak: bool = True) -> str:
     m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 对全国的领先优势扩大到2个百分点
     if m:
         return m.group(1)
+    m = re.search(r"(?:是|为|相当于)((?:19|20)\d\d年)的\s*$", text)  # 是2000年的12倍
+    if m:
+        return m.group(1)
     m = re.search(rf"{yardstick_pattern()}\s*((?:19|20)\d\d年[^\d，,。；]{{0,12}}?|[^\d，,。；]{{1,12}}?)"
                   r"(?:平均水平|平均)?(?:高|快|低|慢|小|少|分别|提高|提升|回升|加快|回落|下降|放缓|$)", text)
     if m:

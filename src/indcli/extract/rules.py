@@ -66,12 +66,24 @@ def rate_of_the_topic(r: Reading, c: Context) -> Reading:
     return evolve(r, measure="cagr", cue_word=cue)
 
 
-MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing, rate_of_the_topic)
+_MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^，,。；]{0,12}?的\s*$")
+
+
+def multiple_of_a_base(r: Reading, c: Context) -> Reading:
+    """营业收入达到3.6万亿元，是2000年的12倍: a multiple of a base value is a comparison with it (diff, in 倍)."""
+    g0 = r.slot.first
+    if g0.unit != "倍" or not _MULTIPLE_OF.search(c.text[: g0.start]):
+        return r
+    return evolve(r, measure="diff", cue_word="")
+
+
+MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing, rate_of_the_topic,
+                                          multiple_of_a_base)
 
 # ---------------------------------------------------------------- phrase
 
 _POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
-_INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了)\s*(?:约|近|超过)?\s*$")
+_INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了|净增|净增加|净减少)\s*(?:约|近|超过)?\s*$")
 
 
 _RANKED_BY = re.compile(r"(?:分别)?以\s*$")
@@ -137,6 +149,16 @@ def increase_by(r: Reading, c: Context) -> Reading:
     if r.measure == "level" and _INCREMENT.search(c.text[: r.slot.first.start]):
         return evolve(r, increment=True)
     return r
+
+
+def high_end_of_a_range(r: Reading, c: Context) -> Reading:
+    """增速将保持在6%—7%区间: the high end of a range is of the low end's metric and measure."""
+    g0 = r.slot.first
+    prev = c.earlier[-1] if c.earlier else None
+    if prev is None or g0.comparator != "<=" or prev.comparator != ">=" or \
+            not re.fullmatch(r"\s*[~～—–\-至到]\s*", c.text[prev.figure.end : g0.start]):
+        return r
+    return evolve(r, phrase=prev.metric_raw, measure=prev.measure)
 
 
 def subject_of_previous_clause(r: Reading, c: Context) -> Reading:
@@ -214,7 +236,7 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
 PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_it_ranks_by, overtaking_leaves_phrase,
                                          fall_word_leaves_phrase, count_before_its_noun,
                                          threshold_is_no_figure,
-                                         owner_of_bare_amount, increase_by, subject_of_previous_clause,
+                                         owner_of_bare_amount, increase_by, high_end_of_a_range, subject_of_previous_clause,
                                          share_names_its_whole, share_of_the_subject_before, group_ranked_in_is_scope)
 
 # ---------------------------------------------------------------- metric

@@ -87,8 +87,8 @@ def _figure_period(fig: Figure, group: tuple[Figure, ...], s: Sentence, periods:
     clause, this year for a goal in a report on last year, else the frame's."""
     before = s.text[: fig.start]
     m = BOUND_YEAR.search(before)
-    if m and len(group) == 1:
-        return year_period(int(m.group(1)))
+    if m and len(group) == 1 and not any(p.base and p.pos == m.start() for p in periods):
+        return year_period(int(m.group(1)))  # 2020年为8.1万亿元 (but not 是2000年的12倍: the base)
     last_year = _LAST_YEARS.search(before) if len(group) == 1 else None
     if last_year:  # 与去年的6.5%持平; 2021年…由上年的40.3%提高到41%: last year's value of the same thing
         return _year_before(s, periods, fig, frame, bool(last_year.group(1)))
