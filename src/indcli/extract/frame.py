@@ -106,7 +106,7 @@ def _known_metrics() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(metric_aliases(), key=len, reverse=True))))
 
 
-_PLAN_TITLE = re.compile(r"规划|行动计划|实施方案|工作方案|发展纲要")
+_PLAN_TITLE = re.compile(r"规划|行动计划|实施方案|工作方案|行动方案|发展纲要")
 _PLAN_PART = re.compile(r"主要目标|发展目标|总体目标|重点任务|主攻方向|发展重点|重点工程|保障措施|政策与保障|总体要求|空间布局")
 _REVIEW_PART = re.compile(r"发展基础|发展现状|发展成就|回顾|主要成效|取得的成绩")
 _REPORTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|全省|我省|全市)")
@@ -158,7 +158,9 @@ def plan_period(text: str, doc_date: date) -> tuple[int, int] | None:
     head = text[:1500]
     if not _PLAN_TITLE.search(head):
         return None
-    m = re.search(r"规划期(?:限)?为?\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*((?:19|20)\d\d)", text)
+    m = re.search(r"规划期(?:限)?为?\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*((?:19|20)\d\d)", text) or \
+        re.search(r"(?:规划|行动计划|实施方案|工作方案|行动方案|发展纲要)\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*"
+                  r"((?:19|20)\d\d)\s*年?\s*[）)]", head)  # 实施方案（2025—2027年）
     if m:
         first, last = int(m.group(1)), int(m.group(2))
     else:

@@ -125,8 +125,9 @@ def periods_of(s: Sentence, group: tuple[Figure, ...], periods: list[Period], fr
             return None
         return [p] * n
     if n == 1 and out[0].span and not out[0].years_known:
-        if frame.last_span and relative_span_length(out[0].label) == len(frame.last_span.years):
-            return [frame.last_span]
+        for known in (frame.last_span, frame.plan_span):  # 三年新建5G基站3万个 in a 2025—2027 plan's goals
+            if known and relative_span_length(out[0].label) == len(known.years):
+                return [known]
         return [frame.period or year_period(frame.year)]
     return out
 
@@ -150,6 +151,8 @@ def adjusted_period(period: Period, measure: str, cue_word: str, metric: str, be
             period.start == plan.end.replace(month=1, day=1) and period.end == plan.end:
         period = plan  # additions over the plan period, not in its last year alone
     if measure == "cagr" and not period.span:
+        if plan and period.end == plan.end and not cue_word.startswith("两年"):
+            return plan  # 年均增长15% in a plan's goals: over the plan's years
         return _average_span(period, cue_word)
     return period
 
