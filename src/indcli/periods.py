@@ -37,7 +37,8 @@ _PERIOD = re.compile(
     r"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:期间|时期|以来|末)?)"
     r"|(?P<rel>(?:去年|上年)同期|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|截至目前)"
     r"|(?P<after>(?P<an>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?P<ad>后|以后|之后|前|以前|之前))"
-    r"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:间|来)|近(?P<rn2>[两三四五六七八九十]|\d)年|五年来|近几年)"
+    r"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:间|来|内|(?=新增|新建|累计|培育|建成|引进))"
+    r"|近(?P<rn2>[两三四五六七八九十]|\d)年|五年来|近几年)"
 )
 # kinds of expression whose dates come from the year being spoken of, or the document's date
 _RELATIVE_KINDS = frozenset({"months", "month", "cnmonths", "q", "rel", "relspan", "firstn", "after"})
@@ -110,7 +111,7 @@ def plan_containing(y: int) -> tuple[int, int]:
     return start, start + 4
 
 
-_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|[一二两三四五六七八九十]年[以之]?[后前]|个月|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
+_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|[一二两三四五六七八九十]年[以之]?[后前内新累培建引]|个月|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
                               r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
 
 

@@ -183,7 +183,9 @@ def _checked(mentions: list[Mention], c: Context, warnings: list[str]) -> list[M
 
 def read_sentence(s: Sentence, frame: Frame, passage: list[Sentence] | None = None) -> tuple[list[Mention], Frame, list[str]]:
     """The mentions of one sentence, the frame it leaves for the next, and warnings for lists it had to skip."""
-    periods = tuple(s.periods(frame.year, frame.today))
+    # in a paragraph of goals in a report on last year, 全年 is this year (预计全年营收将突破4.8万亿元)
+    year = frame.doc_year if frame.doc_year and frame.plan_mood else frame.year
+    periods = tuple(s.periods(year, frame.today))
     if s.figures:
         frame = with_stated_period(frame, passage or [s])
     topic = _opening_topic(s, frame.topic, frame.previous)

@@ -45,6 +45,14 @@ def _base_year_level(fig: Figure, s: Sentence, periods: list[Period], prior: lis
     return None
 
 
+def _so_far(p: Period, s: Sentence, today: date) -> Period:
+    """“十四五”以来 in a report written early in 2025: the plan's years so far, 2021—2024 (not 2025, barely begun)."""
+    if p.span and p.end > today and today.month <= 3 and s.text[p.pos : p.end_pos].endswith("以来") and \
+            p.start.year < today.year - 1:
+        return span_period(p.start.year, today.year - 1, p.pos, p.end_pos)
+    return p
+
+
 def _year_before(s: Sentence, periods: list[Period], fig: Figure, frame: Frame, same_months: bool) -> Period:
     """The year before the one the sentence speaks of (its own period before the figure, else the frame's); with
     同期, the same months of that year (前三季度…由上年同期的12.6% → 1—9月 of the year before)."""
@@ -98,7 +106,7 @@ def _figure_period(fig: Figure, group: tuple[Figure, ...], s: Sentence, periods:
     if measure == "level" and len(group) == 1 and (base := _base_year_level(fig, s, periods, prior)):
         return base
     if prior:
-        p = prior[-1]
+        p = _so_far(prior[-1], s, frame.today)
         return year_period(p.end.year) if _stock_at_end(p, group, measure, s, before) else p
     later = [p for p in own if p.pos >= fig.end and not re.search(r"[（(]", s.text[fig.end : p.pos])]
     if later and later[0].pos < s.clause_end(fig.end):
