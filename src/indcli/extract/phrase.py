@@ -229,12 +229,17 @@ def _part_of_topic_amount(raw: str, item: str, measure: str, topic: Topic, unit:
     return raw + base if base else None
 
 
+_CHANGED_SHARE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:占比|比重|占GDP比重|率)")
+
+
 def _difference_of(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """A gap (高于全国1.9个百分点) is a difference in the metric its clause names, else the topic's."""
     if measure != "diff" or not topic.metric:
         return None
     m_cmp = re.search(rf"{yardstick_pattern()}|拉动|拉升|带动", item)
     own = strip_phrase(item[: m_cmp.start()]) if m_cmp else ""
+    if not m_cmp and _CHANGED_SHARE.fullmatch(strip_phrase(item)):
+        own = strip_phrase(item)  # …，数字经济核心产业增加值占比提高1.1个百分点: the clause names what changed
     own = re.sub(r"(?:增速|增幅|合计|年均)+$", "", own)
     if len(own) >= 4 and INDICATOR.search(expand(own)) and canonical(own) != topic.metric:
         return own, canonical(own)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lexicon import cue_pattern, cue_words, metric_aliases, places, province_name_re, province_names
 from ..metrics import SCOPES, canonical, strip_phrase, strip_rank_phrase
-from ..periods import Period, year_period
+from ..periods import Period, months_period, year_period
 from .groups import listed_provinces
 from .measure import measure_of
 from .model import Context, Mention, ProvinceList, Reading
@@ -533,6 +533,10 @@ def from_a_to_b(m: Mention, start: Mention, r: Reading, c: Context) -> tuple[Men
     if sp is not None and BOUND_YEAR.search(c.text[: m.figure.start]) is None:
         start = evolve(start, period=year_period(sp.start.year))
         m = evolve(m, period=Period(sp.end.replace(month=1, day=1), sp.end, f"{sp.end.year}年", -1, -1))
+    elif (start.period.start, start.period.end) == (m.period.start, m.period.end) and not start.period.span and \
+            re.search(r"与上年同期相比|与去年同期相比|同比", c.text[: start.figure.start]):
+        p = start.period  # 与上年同期相比，…由3.1个百分点扩大到3.5个百分点: A is of the same months a year before
+        start = evolve(start, period=months_period(p.start.year - 1, p.start.month, p.end.month))
     return m, start
 
 
