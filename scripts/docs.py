@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb",
        "INDCLI_DATA": str(ROOT / "data" / "indicators.parquet")}
-COMMANDS = ["ingest", "compare", "targets", "metrics", "show", "sql", "check"]
+COMMANDS = ["ingest", "compare", "targets", "metrics", "show", "sql", "check", "info"]
 
 
 def indcli(*args: str) -> str:

@@ -20,7 +20,7 @@ def test_every_command_help_has_an_example():
 
     from indcli.cli import app
 
-    for command in ["ingest", "compare", "targets", "metrics", "show", "sql", "check"]:
+    for command in ["ingest", "compare", "targets", "metrics", "show", "sql", "check", "info"]:
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "indcli " + command in result.output and "Example" in result.output
 

@@ -379,7 +379,7 @@ def test_no_data_file(tmp_path):
     missing = tmp_path / "none.parquet"
     with pytest.raises(DataError) as e:
         compare(missing, GVA)
-    assert str(e.value) == f"no data file at {missing} (run `indcli ingest` first)"
+    assert str(e.value) == f"no data file at {missing} (check the path, or build it: indcli ingest DOCS --out {missing})"
     with pytest.raises(DataError):
         metrics(tmp_path)  # a folder
 
@@ -542,7 +542,8 @@ def test_usage_errors_exit_2_with_nothing_on_stdout(monkeypatch, capsys, data, a
 def test_missing_data_exits_1(monkeypatch, capsys, isolated_data):
     code, out, err = run_main(monkeypatch, capsys, "compare", "--metric", GVA)
     assert (code, out) == (1, "")
-    assert err == f"indcli: error: no data file at {isolated_data} (run `indcli ingest` first)\n"
+    assert err == (f"indcli: error: no data file at {isolated_data} (build it with `indcli ingest DOCS --out "
+                   f"{isolated_data}`, or unset INDCLI_DATA to read the default table)\n")
 
 
 def test_main_success(monkeypatch, capsys, data):
@@ -598,7 +599,7 @@ def test_subprocess_errors(tmp_path):
     missing = tmp_path / "nothing.parquet"
     p = indcli("targets", "hubei", env={"INDCLI_DATA": str(missing)})
     assert p.returncode == 1 and p.stdout == b""
-    assert p.stderr.decode() == f"indcli: error: no data file at {missing} (run `indcli ingest` first)\n"
+    assert p.stderr.decode().startswith(f"indcli: error: no data file at {missing} (build it with `indcli ingest")
 
 
 def test_subprocess_bom():

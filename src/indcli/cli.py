@@ -19,9 +19,11 @@ from .errors import DataError, IndcliError, UsageError
 app = typer.Typer(
     name="indcli",
     help="Turn Chinese provincial industrial-policy documents into queryable indicator figures.\n\n"
-    "Start with `indcli ingest` (reads seeds/, writes data/indicators.parquet), then ask:\n\n"
+    "It answers from any folder, from the seed documents it ships with until you ingest your own "
+    "(`indcli info` shows which table it reads):\n\n"
     "  indcli compare --metric 规上工业增加值\n\n"
-    "  indcli targets hubei",
+    "  indcli targets hubei\n\n"
+    "  indcli ingest report.txt --append",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -51,8 +53,8 @@ FormatOption = Annotated[
 # Paths are taken as str: typer coerces Path through pydantic, which would cost every query 50 ms of imports.
 DataOption = Annotated[
     str | None,
-    typer.Option("--data", help="The Parquet file to query (default: $INDCLI_DATA, else data/indicators.parquet).",
-                 show_default=False),
+    typer.Option("--data", help="The Parquet file to query (default: $INDCLI_DATA, else ./data/indicators.parquet, "
+                 "else your own table, else the one shipped with indcli; see indcli info).", show_default=False),
 ]
 
 
@@ -112,8 +114,10 @@ def _root(
 
 def _print_version() -> None:
     from . import __version__
+    from .store import resolve_data
 
-    typer.echo(f"indcli {__version__}")
+    choice = resolve_data()
+    typer.echo(f"indcli {__version__}\ntable: {choice.path} ({choice.origin}; `indcli info` shows the order)")
     raise typer.Exit(0)
 
 
@@ -132,7 +136,8 @@ def ingest(
                                                         ".pdf/.docx with the [docs] extra (default: seeds/).",
                                                         show_default=False)] = None,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Where to write the table (default: "
-                                             "$INDCLI_DATA, else data/indicators.parquet).", show_default=False)] = None,
+                                             "$INDCLI_DATA, else the project's data/indicators.parquet, else your "
+                                             "own table).", show_default=False)] = None,
     date_: Annotated[str | None, typer.Option("--date", help="Date of documents that have no manifest entry and "
                                               "no date in their text (YYYY-MM-DD).", show_default=False)] = None,
     province: Annotated[str | None, typer.Option("--province", help="Province of documents that have no manifest "
@@ -150,8 +155,10 @@ def ingest(
 ) -> None:
     """Read documents, extract every indicator figure, write the facts table (Parquet).
 
-    With no arguments it reads seeds/ and writes data/indicators.parquet. Given files or folders, it needs --out
-    (or --append). A file that cannot be read is skipped with a warning; the table is written to a temporary
+    The table goes to --out, else $INDCLI_DATA, else data/indicators.parquet in a project (a folder with seeds/ or
+    data/), else your own table (`indcli info` shows where). With no arguments it reads ./seeds, else the seed
+    documents shipped with indcli. Given files or folders, it needs --out or --append; your own table starts
+    from the seeds. A file that cannot be read is skipped with a warning; the table is written to a temporary
     file and renamed, so a failed or interrupted ingest leaves the old one as it was.
 
     Examples:
@@ -164,13 +171,8 @@ def ingest(
     """
     from .ingest import default_workers
     from .ingest import ingest as run_ingest
-    from .store import default_data_path, default_seeds_dir
 
-    if paths and not out and not append and not os.environ.get("INDCLI_DATA"):
-        raise UsageError("say where to write the facts of these documents",
-                         hint="add --out FILE, or --append to add them to data/indicators.parquet")
-    targets = [Path(p) for p in paths] if paths else [default_seeds_dir()]
-    out_path = Path(out) if out else default_data_path()
+    targets, out_path = _ingest_paths(paths, out, append)
     prov = None
     if province:
         from .names import resolve_province
@@ -210,6 +212,29 @@ def check(
         raise DataError(f"{display_path(path)}: {len(problems)} of {len(rows)} rows fail verification (listed on stdout)",
                         hint="re-run indcli ingest if the sources changed")
     sys.stderr.write(f"{display_path(path)}: all {len(rows)} rows verified against their sources\n")
+
+
+def _ingest_paths(paths: list[str] | None, out: str | None, append: bool) -> tuple[list[Path], Path]:
+    """The documents to read and the table to write. Without --out: $INDCLI_DATA, the project's table, else the
+    user's; a user's table that does not exist yet starts from the packaged seeds, so appending adds to them."""
+    from .store import ENV_DATA, default_seeds_dir, display_path, ingest_target, packaged_seeds
+
+    choice = ingest_target()
+    target = Path(out) if out else choice.path
+    if paths and not out and not append and not os.environ.get(ENV_DATA):
+        raise UsageError("say where to write the facts of these documents",
+                         hint=f"add --append to add them to {display_path(target)}, or --out FILE for a table of "
+                              "their own")
+    docs = [Path(p) for p in paths] if paths else [default_seeds_dir()]
+    if not out and choice.origin == "user":
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # the platform's data folder for indcli: ours to make
+        except OSError as e:
+            raise DataError(f"{target.parent}: cannot create the folder ({e.strerror})", hint="give --out FILE") from e
+        if paths and append and not target.exists():
+            sys.stderr.write(f"note: starting your table {display_path(target)} from the packaged seed documents\n")
+            docs.insert(0, packaged_seeds())
+    return docs, target
 
 
 def _progress_callback(targets: list[Path]):
@@ -258,6 +283,25 @@ def _output(result, fmt: Format | None, *, bom: bool = False, raw: bool = False,
         output(result, fmt.value if fmt else None, bom=bom, raw=raw, chart=chart)
     except BrokenPipeError:
         _quiet_broken_pipe()
+
+
+@app.command()
+def info(
+    fmt: FormatOption = None,
+    data: DataOption = None,
+) -> None:
+    """Show the version and which table the query commands read, with the order the tables are looked for.
+
+    Order: --data, then $INDCLI_DATA, then ./data/indicators.parquet in the current folder, then your own table
+    (written by `indcli ingest FILE --append` outside a project), then the table shipped with indcli.
+
+    Example:
+
+      indcli info
+    """
+    from .query import info as run
+
+    _output(run(data), fmt)
 
 
 @app.command()

@@ -59,15 +59,49 @@ def _labels(lang: str) -> dict:
 
 
 def data_file(path: Path | str | None = None) -> Path:
-    """The Parquet file to query: ``path``, else $INDCLI_DATA, else data/indicators.parquet. DataError if absent."""
-    from .store import default_data_path
+    """The Parquet file to query: ``path`` (--data), else $INDCLI_DATA, else ./data/indicators.parquet, else the
+    user's table, else the packaged one (:func:`indcli.store.resolve_data`). DataError naming a fix if absent."""
+    from .store import resolve_data
 
-    p = Path(path) if path is not None else default_data_path()
+    choice = resolve_data(path)
+    p = choice.path
     if p.is_dir():
         raise DataError(f"{p} is a folder, not a Parquet file", hint="give the file, e.g. --data data/indicators.parquet")
     if not p.is_file():
-        raise DataError(f"no data file at {p}", hint="run `indcli ingest` first")
+        raise DataError(f"no data file at {p}", hint=_missing_table_hint(choice.origin, p))
     return p
+
+
+def _missing_table_hint(origin: str, path: Path) -> str:
+    """What to do when the table chosen does not exist, naming a command that works from here."""
+    if origin == "--data":
+        return f"check the path, or build it: indcli ingest DOCS --out {path}"
+    if origin == "INDCLI_DATA":
+        return f"build it with `indcli ingest DOCS --out {path}`, or unset INDCLI_DATA to read the default table"
+    return "the packaged table is missing: reinstall indcli, or build one with `indcli ingest`"
+
+
+def info(data: Path | str | None = None) -> Result:
+    """The tables indcli considers, in resolution order, and which one a query reads (see ``indcli info``)."""
+    from . import __version__
+    from .store import data_choices, ingest_target, packaged_seeds, user_table
+
+    choices = data_choices(data)
+    rows, records = [], []
+    order = {"--data": "--data", "INDCLI_DATA": "$INDCLI_DATA", "project": "./data/indicators.parquet",
+             "user": "your table", "packaged": "packaged default"}
+    for i, c in enumerate(choices):
+        exists = c.path.is_file()
+        records.append({"order": i + 1, "origin": c.origin, "path": str(c.path), "exists": exists, "used": i == 0})
+        rows.append([Cell(str(i + 1)), Cell(order[c.origin], "key" if i == 0 else ""), Cell(str(c.path)),
+                     Cell("yes" if exists else "missing", "" if exists else "bad")])
+    title = f"indcli {__version__}: queries read the first table below"
+    table = Table(title, ["#", "from", "path", "exists"], rows)
+    footer = [f"indcli ingest writes {ingest_target().path} when not given --out.",
+              f"your table (after `indcli ingest FILE --append` outside a project): {user_table()}",
+              f"packaged seed documents: {packaged_seeds()}",
+              "order: --data > $INDCLI_DATA > ./data/indicators.parquet > your table > the packaged default."]
+    return Result(["order", "origin", "path", "exists", "used"], records, [table], footer=footer)
 
 
 def _duckdb_message(e: Exception) -> str:
