@@ -16,6 +16,29 @@ import typer
 
 from .errors import DataError, IndcliError, UsageError
 
+
+def _plain_help() -> None:
+    """Help as plain text, each argument's help shown once. typer 0.19 on a recent click gets this wrong: click's
+    Parameter now stores ``help`` itself, wiping what typer set on an argument just before; click then lists the
+    arguments a second time; and typer escapes [ for rich (\\[default: zh]) even with rich markup off."""
+    import typer.core
+
+    typer.core.HAS_RICH = False  # only decides rich formatting and that escaping; our markup mode is None
+    typer.core.TyperCommand.format_arguments = lambda self, ctx, formatter: None  # typer lists them itself
+    init = typer.core.TyperArgument.__init__
+    if getattr(init, "keeps_help", False):
+        return
+
+    def __init__(self, *args, help=None, **kwargs):
+        init(self, *args, help=help, **kwargs)
+        self.help = help
+
+    __init__.keeps_help = True
+    typer.core.TyperArgument.__init__ = __init__
+
+
+_plain_help()
+
 app = typer.Typer(
     name="indcli",
     help="Turn Chinese provincial industrial-policy documents into queryable indicator figures.\n\n"
