@@ -20,8 +20,9 @@ from typer.testing import CliRunner
 
 from indcli import DataError, UsageError
 from indcli.cli import app, main
-from indcli.query import attainment, compare, connect, figure_span, metrics, show, sql, targets
+from indcli.query import compare, connect, metrics, show, sql, targets
 from indcli.render import FORMATS, render
+from indcli.views import attainment, figure_span
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "tiny.parquet"
@@ -91,8 +92,18 @@ def test_compare_counts_sources_of_the_same_fact():
     res = compare(FIXTURE, GVA, provinces=["hubei"], measures=["growth"])
     r2016 = by(res.records, period="2016年")
     assert len(r2016) == 1 and r2016[0]["sources"] == 2 and r2016[0]["conflict"] is False
-    assert r2016[0]["fact_ids"].split() == ["d0562a447e4e0610", "35561ae29156f131"]
+    assert r2016[0]["fact_ids"] == ["d0562a447e4e0610", "35561ae29156f131"]
     assert "8% ×2" in table_text(res)
+
+
+def test_json_keeps_lists_as_lists():
+    """fact_ids is a list beside source_files in compare and targets, never a space-joined string."""
+    for result in (compare(FIXTURE, GVA, provinces=["hubei"]), targets(FIXTURE, "hubei")):
+        for record in json.loads(render(result, "json")):
+            assert isinstance(record["fact_ids"], list) and all(isinstance(i, str) for i in record["fact_ids"])
+    row = next(r for r in csv.DictReader(io.StringIO(render(compare(FIXTURE, GVA, provinces=["hubei"]), "csv")))
+               if r["period"] == "2016年")
+    assert row["fact_ids"] == "d0562a447e4e0610; 35561ae29156f131"  # a list cell, as source_files
 
 
 def test_compare_shows_a_conflict_never_resolves_it():
@@ -483,6 +494,16 @@ def test_cli_chart():
     assert r.exit_code == 0 and "█" in r.stdout
 
 
+def test_chart_with_stdout_redirected_goes_to_stderr(tmp_path):
+    with open(tmp_path / "out.csv", "wb") as f:
+        p = subprocess.run([sys.executable, "-m", "indcli.cli", "compare", "-m", GVA, "--chart"], stdout=f,
+                           stderr=subprocess.PIPE, env={**os.environ, "INDCLI_DATA": str(FIXTURE)}, timeout=60)
+    assert p.returncode == 0, p.stderr.decode()
+    data = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert data.startswith("metric,") and "█" not in data
+    assert "█".encode() in p.stderr and "规模以上工业增加值 · 增速".encode() in p.stderr
+
+
 def test_cli_sql_from_stdin():
     r = runner.invoke(app, ["sql", "-", "-f", "csv", "--data", str(FIXTURE)], input="SELECT 42 AS answer")
     assert r.stdout == "answer\n42\n"
@@ -524,7 +545,6 @@ def run_main(monkeypatch, capsys, *args) -> tuple[int, str, str]:
     (["metrics", HOSTILE], ["no metric matches"]),
     (["sql", "COPY facts TO '/tmp/indcli-should-not-exist.csv'"], ["COPY statements are not allowed"]),
     (["compare", "--metric", GVA, "--from", "2020", "--to", "2019"], ["--from 2020 is after --to 2019"]),
-    (["compare", "--metric", GVA, "--chart", "--format", "csv"], ["--chart"]),
     (["compare", "--metric", GVA, "--measure", "speed"], ["speed"]),
     (["compare", "--metric", GVA, "--format", "xml"], ["xml"]),
     (["compare"], ["--metric"]),

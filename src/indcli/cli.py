@@ -5,16 +5,21 @@ province, bad option). A traceback only with --debug.
 """
 
 
+import functools
+import inspect
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from .errors import DataError, IndcliError, UsageError
+from .facts import KINDS, MEASURES
+from .render import FORMATS
 
 
 def _plain_help() -> None:
@@ -56,29 +61,10 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class Format(StrEnum):
-    """Output formats; ``table`` is the default on a terminal, ``csv`` when stdout is piped."""
-
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-
-
-# The one --format option, declared once and used by every command that prints data.
-FormatOption = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", help="table, csv, tsv, json, jsonl or markdown. Default: table on a terminal, "
-                 "csv when piped.", case_sensitive=False, show_default=False),
-]
-# Paths are taken as str: typer coerces Path through pydantic, which would cost every query 50 ms of imports.
-DataOption = Annotated[
-    str | None,
-    typer.Option("--data", help="The Parquet file to query (default: $INDCLI_DATA, else ./data/indicators.parquet, "
-                 "else your own table, else the one shipped with indcli; see indcli info).", show_default=False),
-]
+# Choices declared once, where they are defined: formats in render, measures and kinds with the facts.
+Format = StrEnum("Format", {f: f for f in FORMATS})
+Measure = StrEnum("Measure", {m: m for m in MEASURES})
+Kind = StrEnum("Kind", {k: k for k in KINDS})
 
 
 class Lang(StrEnum):
@@ -88,34 +74,25 @@ class Lang(StrEnum):
     en = "en"
 
 
-class Measure(StrEnum):
-    level = "level"
-    growth = "growth"
-    cagr = "cagr"
-    share = "share"
-    rank = "rank"
-    diff = "diff"
-
-
-class Kind(StrEnum):
-    actual = "actual"
-    target = "target"
-    forecast = "forecast"
-
-
-# Output options shared by every query command, declared once like FormatOption.
-LangOption = Annotated[
-    Lang, typer.Option("--lang", help="zh (default) or en: English metric glosses and pinyin province names.",
-                       case_sensitive=False),
-]
-BomOption = Annotated[
-    bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark so Excel shows the Chinese intact "
-                       "(implies --format csv when no format is given)."),
-]
-RawOption = Annotated[
-    bool, typer.Option("--raw", help="Write CSV/TSV cells exactly as stored, without the leading apostrophe that "
-                       "stops a spreadsheet executing a cell starting with =, +, - or @."),
-]
+# Paths are taken as str: typer coerces Path through pydantic, which would cost every query 50 ms of imports.
+OUTPUT_OPTIONS: dict[str, tuple[Any, Any]] = {  # parameter → (annotation, default): every query command has these
+    "fmt": (Annotated[Format | None, typer.Option(
+        "--format", "-f", help=f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]}. Default: table on a terminal, csv when "
+        "piped.", case_sensitive=False, show_default=False)], None),
+    "data": (Annotated[str | None, typer.Option(
+        "--data", help="The Parquet file to query (default: $INDCLI_DATA, else ./data/indicators.parquet, else your "
+        "own table, else the one shipped with indcli; see indcli info).", show_default=False)], None),
+    "lang": (Annotated[Lang, typer.Option(
+        "--lang", help="zh (default) or en: English metric glosses and pinyin province names.",
+        case_sensitive=False, show_default=False)], Lang.zh),
+    "bom": (Annotated[bool, typer.Option(
+        "--bom", help="Start CSV/TSV with a byte-order mark so Excel shows the Chinese intact (implies --format csv "
+        "when no format is given).")], False),
+    "raw": (Annotated[bool, typer.Option(
+        "--raw", help="Write CSV/TSV cells exactly as stored, without the leading apostrophe that stops a "
+        "spreadsheet executing a cell starting with =, +, - or @.")], False),
+}
+DataOption = OUTPUT_OPTIONS["data"][0]
 FromOption = Annotated[
     int | None, typer.Option("--from", help="First year (the year a figure's period ends).", min=1900, max=2100,
                              show_default=False),
@@ -124,6 +101,47 @@ ToOption = Annotated[
     int | None, typer.Option("--to", help="Last year (the year a figure's period ends).", min=1900, max=2100,
                              show_default=False),
 ]
+
+
+@dataclass
+class Output:
+    """The output options of a query command, as the command receives them: ``out.show(result)`` prints."""
+
+    fmt: Format | None = None
+    data: str | None = None
+    lang: Lang = Lang.zh
+    bom: bool = False
+    raw: bool = False
+
+    def show(self, result, *, chart: bool = False) -> None:
+        """Render to stdout; a reader that stops early (`| head`) ends the program quietly."""
+        from .render import output
+
+        try:
+            output(result, self.fmt.value if self.fmt else None, bom=self.bom, raw=self.raw, chart=chart)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+
+
+def query_command(*, options: tuple[str, ...] = tuple(OUTPUT_OPTIONS)):
+    """Register a query command with the shared output options added to its parameters; the function takes
+    ``out: Output`` in their place. ``options`` narrows them (sql has no --lang)."""
+
+    def register(command):
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
+        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=OUTPUT_OPTIONS[name][0],
+                                    default=OUTPUT_OPTIONS[name][1]) for name in options]
+
+        @functools.wraps(command)
+        def run(**kwargs):
+            out = Output(**{name: kwargs.pop(name) for name in options})
+            return command(**kwargs, out=out)
+
+        run.__signature__ = inspect.Signature(own + shared)
+        run.__annotations__ = {p.name: p.annotation for p in own + shared}
+        return app.command()(run)
+
+    return register
 
 
 @app.callback()
@@ -298,21 +316,8 @@ def _print_ingest_summary(report) -> None:
         err.write(f"warning: {w}\n")
 
 
-def _output(result, fmt: Format | None, *, bom: bool = False, raw: bool = False, chart: bool = False) -> None:
-    """Render a query result to stdout; a reader that stops early (`| head`) ends the program quietly."""
-    from .render import output
-
-    try:
-        output(result, fmt.value if fmt else None, bom=bom, raw=raw, chart=chart)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-@app.command()
-def info(
-    fmt: FormatOption = None,
-    data: DataOption = None,
-) -> None:
+@query_command(options=("fmt", "data"))
+def info(*, out: Output) -> None:
     """Show the version and which table the query commands read, with the order the tables are looked for.
 
     Order: --data, then $INDCLI_DATA, then ./data/indicators.parquet in the current folder, then your own table
@@ -324,10 +329,10 @@ def info(
     """
     from .query import info as run
 
-    _output(run(data), fmt)
+    out.show(run(out.data))
 
 
-@app.command()
+@query_command()
 def compare(
     metric: Annotated[str, typer.Option("--metric", "-m", help="The indicator: Chinese name, alias, abbreviation "
                                         "(规上工业增加值), Traditional characters or English gloss.",
@@ -341,12 +346,10 @@ def compare(
                     "(repeatable).", case_sensitive=False, show_default=False)] = None,
     year_from: FromOption = None,
     year_to: ToOption = None,
-    chart: Annotated[bool, typer.Option("--chart", help="Also draw a bar chart of each table.")] = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Also draw a bar chart of each table (on stderr when the "
+                                        "data goes to a file or a pipe).")] = False,
+    *,
+    out: Output,
 ) -> None:
     """Compare one metric across provinces: a province × period table per measure.
 
@@ -367,29 +370,29 @@ def compare(
     """
     from .query import compare as run
 
-    result = run(data, metric, provinces=province, measures=[m.value for m in measure or []],
-                 kinds=[k.value for k in kind or []], year_from=year_from, year_to=year_to, lang=lang.value)
-    _output(result, fmt, bom=bom, raw=raw, chart=chart)
+    result = run(out.data, metric, provinces=province, measures=[m.value for m in measure or []],
+                 kinds=[k.value for k in kind or []], year_from=year_from, year_to=year_to, lang=out.lang.value)
+    out.show(result, chart=chart)
 
 
-@app.command()
+@query_command()
 def targets(
     province: Annotated[str, typer.Argument(help="The province: hubei, 湖北, 湖北省 or 鄂.", show_default=False)],
     metric: Annotated[str | None, typer.Option("--metric", "-m", help="Only this metric.", show_default=False)] = None,
     year_from: FromOption = None,
     year_to: ToOption = None,
     forecasts: Annotated[bool, typer.Option("--forecasts", help="Also list forecasts (预计, 有望).")] = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    wide: Annotated[bool, typer.Option("--wide", "-w", help="Every column, whole source file names and the rate's "
+                                       "span, however wide the terminal.")] = False,
+    *,
+    out: Output,
 ) -> None:
-    """Every target of a province, grouped by horizon year.
+    """Every target of a province, grouped by horizon year, with the latest actual and what is still needed.
 
-    Each target shows its value and comparator (≥70%, 1.3万亿元), the growth rate that goes with it (the CAGR
-    target of the same metric and horizon), its source (file:line) and — where the data has an actual for the same
-    metric and period — the actual and the attainment (✓ 105%, ✗ -1.2个百分点).
+    Each target shows its value and comparator (≥70%, 1.3万亿元), the 年均 rate stated with it, and the latest
+    actual of the same metric from any document up to the horizon: the progress (✓ 122% when the actual is for
+    the target's own period; else 67% of an amount, or a rate's gap) and the growth a year still needed to reach
+    it (✓ when the stated 年均 rate gets there). Sources are file:line, cut short unless --wide.
 
     Example:
 
@@ -401,22 +404,19 @@ def targets(
     """
     from .query import targets as run
 
-    result = run(data, province, metric=metric, year_from=year_from, year_to=year_to, forecasts=forecasts,
-                 lang=lang.value)
-    _output(result, fmt, bom=bom, raw=raw)
+    out.show(run(out.data, province, metric=metric, year_from=year_from, year_to=year_to, forecasts=forecasts,
+                 lang=out.lang.value, wide=wide))
 
 
-@app.command()
+@query_command()
 def metrics(
     query: Annotated[str | None, typer.Argument(help="Text to look for in the name (Chinese, Traditional too), an "
-                                                "alias or the English gloss.", show_default=False)] = None,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+                                                "alias or the English gloss, word by word.",
+                                                show_default=False)] = None,
+    *,
+    out: Output,
 ) -> None:
-    """List the metrics known, with fact counts per province.
+    """List the metrics known, with fact counts per province, the most stated first.
 
     Example:
 
@@ -424,22 +424,19 @@ def metrics(
 
       indcli metrics 增加值
 
-      indcli metrics "value added" --lang en
+      indcli metrics "industrial value added" --lang en
     """
     from .query import metrics as run
 
-    _output(run(data, query, lang=lang.value), fmt, bom=bom, raw=raw)
+    out.show(run(out.data, query, lang=out.lang.value))
 
 
-@app.command()
+@query_command()
 def show(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, or enough of its first characters to be unique.",
                                            show_default=False)],
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    *,
+    out: Output,
 ) -> None:
     """Show one fact with everything known about it: source, line, document, the quote with the figure marked.
 
@@ -453,18 +450,16 @@ def show(
     """
     from .query import show as run
 
-    _output(run(data, fact_id, lang=lang.value), fmt, bom=bom, raw=raw)
+    out.show(run(out.data, fact_id, lang=out.lang.value))
 
 
-@app.command()
+@query_command(options=("fmt", "data", "bom", "raw"))
 def sql(
     statement: Annotated[str, typer.Argument(metavar="SQL", help="One SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, "
                                              "EXPLAIN) statement over the table `facts`; - reads it from stdin.",
                                              show_default=False)],
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    *,
+    out: Output,
 ) -> None:
     """Run read-only DuckDB SQL against the `facts` table, for anything the other commands don't cover.
 
@@ -477,14 +472,13 @@ def sql(
 
       indcli sql "SELECT period_label, value FROM facts WHERE metric = '规模以上工业增加值' AND measure = 'growth'"
 
-      indcli sql "DESCRIBE facts"
+      echo "DESCRIBE facts" | indcli sql -
     """
     from .query import sql as run
 
     if statement == "-":
         statement = sys.stdin.read()
-    _output(run(data, statement), fmt, bom=bom, raw=raw)
-
+    out.show(run(out.data, statement))
 
 
 def _app_for(argv: list[str]) -> typer.Typer:

@@ -50,6 +50,7 @@ class Table:
     rows: list[list[Cell]]
     right: frozenset[int] = frozenset()  # column indexes aligned right (numbers)
     row_styles: list[str] | None = None
+    widths: dict[int, int] | None = None  # column index → fixed width on a terminal: the others wrap to fit
 
 
 @dataclass
@@ -170,13 +171,12 @@ def output(result: Result, fmt: str | None = None, *, bom: bool = False, raw: bo
     err = stderr or sys.stderr
     fmt = (fmt or default_format(out, bom)).lower()
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}", hint="table, csv, tsv, json, jsonl or markdown")
-    if chart and fmt in MACHINE:
-        raise UsageError(f"--chart draws a chart on the terminal; it cannot be combined with --format {fmt}",
-                         hint="use --format table or markdown, or leave out --chart")
+        raise UsageError(f"unknown format {fmt!r}", hint=f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
     terminal = _isatty(out)
-    text = render(result, fmt, bom=bom, raw=raw, chart=chart, terminal=terminal)
+    text = render(result, fmt, bom=bom, raw=raw, chart=chart and fmt not in MACHINE, terminal=terminal)
     write(text, out)
+    if chart and fmt in MACHINE and result.charts:  # the data goes to a file or a pipe, the chart to the person
+        write(charts_text(result.charts, terminal=_isatty(err)), err)
     if fmt in MACHINE and result.notes:
         err.write("".join(f"note: {n}\n" for n in result.shown_notes()))
         err.flush()
@@ -403,10 +403,11 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
 
     for i, t in enumerate(result.tables):
         table = RichTable(title=Text(t.title, style="bold" if terminal else "") if t.title else None,
-                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
                           header_style="bold" if terminal else "")
         for j, c in enumerate(t.columns):
-            table.add_column(Text(c), justify="right" if j in t.right else "left", overflow="fold")
+            table.add_column(Text(c), justify="right" if j in t.right else "left", overflow="fold",
+                             width=(t.widths or {}).get(j))
         for k, row in enumerate(t.rows):
             row_style = (t.row_styles[k] if t.row_styles else "") or ""
             table.add_row(*(text(c) for c in row), style=STYLES.get(row_style, "") if terminal else None)
@@ -415,9 +416,7 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
         console.print(table)
     if chart and result.charts:
         console.print()
-        for line, style in chart_lines(result.charts, console.width):
-            console.print(Text(line, style=STYLES.get(style, "") if terminal else ""), overflow="ignore",
-                          crop=False)
+        _print_charts(console, result.charts, terminal)
     if result.notes or result.footer:
         console.print()
         for n in [*result.footer, *result.shown_notes()]:
@@ -426,6 +425,26 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
 
 
 # ---------------------------------------------------------------------------------------------------- charts
+
+
+def _print_charts(console, charts: list[Chart], terminal: bool) -> None:
+    from rich.text import Text
+
+    for line, style in chart_lines(charts, console.width):
+        console.print(Text(line, style=STYLES.get(style, "") if terminal else ""), overflow="ignore", crop=False)
+
+
+def charts_text(charts: list[Chart], *, terminal: bool = False, width: int | None = None) -> str:
+    """The bar charts alone, styled for a terminal: what --chart writes to stderr beside CSV or JSON data."""
+    if not terminal:
+        return "".join(line + "\n" for line, _style in chart_lines(charts, width or _width(False)))
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, no_color=True if os.environ.get("NO_COLOR") else None,
+                      width=width or _width(True), highlight=False, emoji=False, markup=False, soft_wrap=False)
+    _print_charts(console, charts, True)
+    return buf.getvalue()
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
