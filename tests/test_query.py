@@ -200,7 +200,7 @@ def test_targets_hubei():
     compute = by(res.records, metric="算力规模")
     assert sorted(r["value"] for r in compute) == [10000, 12000] and all(r["conflict"] for r in compute)
     text = table_text(res)
-    assert ">10000 PFLOPS ≠ >12000 PFLOPS" in text and "✓ 122%" in text and "≥70%" in text
+    assert ">10000 PFLOPS ≠" in text and ">12000 PFLOPS" in text and "✓ 122%" in text and "≥70%" in text
     assert any(n.startswith("≠") and "算力规模" in n for n in res.notes)
 
 
@@ -224,6 +224,61 @@ def test_targets_in_english():
     res = targets(FIXTURE, "鄂", lang="en")
     assert res.tables[1].title == "Hubei targets for 2025 (4)"
     assert by(res.records, metric="汽车产业营业收入")[0]["target"] == "¥1tn"
+
+
+def test_targets_show_progress_from_the_latest_earlier_actual():
+    """The latest actual of the same metric from any document, how far it is, the growth a year still needed,
+    and whether the stated 年均 rate gets there; a target without an actual says so."""
+    res = targets(FIXTURE, "hubei")
+    car = by(res.records, metric="汽车产业营业收入")[0]
+    assert (car["actual_value"], car["actual_period"], car["status"], car["years_left"]) == (8e11, "2022年",
+                                                                                          "under way", 3)
+    assert car["actual_sources"] == ["007_hubei_2023.txt:12"] and car["progress_ratio"] == pytest.approx(0.8)
+    assert car["needed_rate"] == pytest.approx(7.72, abs=0.01) and car["rate_enough"] is False
+    assert car["needed"] == "+7.7% ✗"
+    ict = by(res.records, metric="新一代信息技术产业营业收入")[0]  # 2023 is later than 2021: it is the one used
+    assert (ict["actual_value"], ict["needed_rate"], ict["rate_enough"]) == (1.1e12, pytest.approx(8.71, abs=0.01),
+                                                                             True)
+    steel = by(res.records, metric="中高端钢产能占比")[0]  # a share: the gap in points, no growth rate
+    assert (steel["gap_value"], steel["gap"], steel["needed_rate"]) == (-8, "-8个百分点", None)
+    g5 = by(res.records, metric="5G基站")[0]  # the 2021 figure is after the 2020 horizon
+    assert (g5["actual_value"], g5["status"], g5["attainment"]) == (61000, "met", "✓ 122%")
+    compute = by(res.records, metric="算力规模")
+    assert {r["status"] for r in compute} == {"no actual in the data"} and not any(r["actual"] for r in compute)
+    hunan = targets(FIXTURE, "hunan").records
+    assert by(hunan, metric="数字经济规模")[0]["status"] == "no actual in the data"
+
+
+def test_targets_fit_80_columns():
+    """No column empty for every row, short sources with their legend, names within three lines."""
+    from indcli.render import text_width
+
+    res = targets(FIXTURE, "hubei")
+    text = render(res, "table", width=80)
+    assert all(text_width(line) <= 80 for line in text.splitlines())
+    for t in res.tables:
+        for i, column in enumerate(t.columns):
+            assert any(row[i].text not in ("", "—") for row in t.rows), (t.title, column)
+    assert "003_plan.txt" not in text.split("sources:")[0] and "003 = 003_plan.txt" in text
+    names = [line[:16] for line in text.splitlines()]
+    assert "最新实际" in text and "尚需年均" in text and "+7.7% ✗" in text
+    assert len([n for n in names if n.strip()]) > 0
+    ict_lines = [i for i, line in enumerate(text.splitlines()) if line.startswith("新一代")]
+    follow = text.splitlines()[ict_lines[0] + 1: ict_lines[0] + 4]
+    assert sum(1 for line in follow if line[:16].strip() and not line.startswith("汽车")) <= 2  # ≤ 3 lines
+
+
+def test_targets_wide_shows_everything():
+    res = targets(FIXTURE, "hubei", wide=True)
+    text = render(res, "table", width=200)
+    assert "003_plan.txt:250" in text and "约6.4% (2021—2025年)" in text and "类型" in text
+    assert "sources:" not in text
+
+
+def test_targets_progress_cli_json():
+    r = runner.invoke(app, ["targets", "hubei", "--format", "json", "--data", str(FIXTURE)])
+    car = next(x for x in json.loads(r.stdout) if x["metric"] == "汽车产业营业收入")
+    assert car["actual_sources"] == ["007_hubei_2023.txt:12"] and car["fact_ids"] == ["2eceaeedc9d96911"]
 
 
 @pytest.mark.parametrize("target, cmp, measure, unit, actual, met, text", [
@@ -334,7 +389,7 @@ def test_show_reads_the_manifest_and_text_path(tmp_path, monkeypatch):
 def test_sql_select_and_friends():
     res = sql(FIXTURE, "SELECT province, count(*) AS n FROM facts GROUP BY province ORDER BY province")
     assert res.fields == ["province", "n"]
-    assert {r["province"]: r["n"] for r in res.records} == {"全国": 1, "江西": 2, "湖北": 25, "湖南": 4}
+    assert {r["province"]: r["n"] for r in res.records} == {"全国": 1, "江西": 2, "湖北": 30, "湖南": 4}
     for statement in ["DESCRIBE facts", "SHOW TABLES", "SUMMARIZE facts", "EXPLAIN SELECT * FROM facts",
                       "WITH t AS (SELECT value FROM facts) SELECT max(value) FROM t", "FROM facts LIMIT 1",
                       "SELECT 1;", "  select count(*) from facts  "]:
@@ -427,7 +482,7 @@ def test_connect_binds_the_path_not_sql(tmp_path):
     odd = tmp_path / "it's a \"quote\"; DROP.parquet"
     odd.write_bytes(FIXTURE.read_bytes())
     con = connect(odd)
-    assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 32
+    assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 37
     con.close()
 
 

@@ -378,6 +378,18 @@ def _width(terminal: bool) -> int:
         return 120
 
 
+def _fixed_widths(t: Table, width: int, narrowest: int = 16) -> dict[int, int]:
+    """The table's fixed column widths that leave every other column ``narrowest`` cells (two cells between
+    columns): the widest are let go until the rest fit, and wrap like the others."""
+    fixed = dict(t.widths or {})
+    while fixed:
+        free = len(t.columns) - len(fixed)
+        if sum(fixed.values()) + 2 * len(t.columns) + free * narrowest <= width:
+            break
+        del fixed[max(fixed, key=fixed.get)]
+    return fixed
+
+
 def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, width: int | None = None) -> str:
     """The tables drawn by rich. Styled only for a terminal; NO_COLOR keeps bold and reverse, drops colour."""
     from rich import box
@@ -403,11 +415,12 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
 
     for i, t in enumerate(result.tables):
         table = RichTable(title=Text(t.title, style="bold" if terminal else "") if t.title else None,
-                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0),
-                          header_style="bold" if terminal else "")
+                          title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                          padding=(0, 1, 0, 0), header_style="bold" if terminal else "")
+        fixed = _fixed_widths(t, console.width)
         for j, c in enumerate(t.columns):
             table.add_column(Text(c), justify="right" if j in t.right else "left", overflow="fold",
-                             width=(t.widths or {}).get(j))
+                             width=fixed.get(j))
         for k, row in enumerate(t.rows):
             row_style = (t.row_styles[k] if t.row_styles else "") or ""
             table.add_row(*(text(c) for c in row), style=STYLES.get(row_style, "") if terminal else None)

@@ -32,8 +32,8 @@ LABELS = {
                     "diff": "difference"},
         "kind": {"actual": "actual", "target": "target", "forecast": "forecast"},
         "period": "period", "kind_h": "kind", "scope": "scope", "metric": "metric", "measure_h": "measure",
-        "target": "target", "rate": "CAGR", "actual": "latest actual", "progress": "progress",
-        "needed": "needed/yr", "source": "source", "english": "English", "total": "total", "cities": "cities",
+        "target": "target", "rate": "CAGR", "actual": "latest", "progress": "progress",
+        "needed": "need/yr", "source": "source", "english": "English", "total": "total", "cities": "cities",
         "field": "field", "value": "value", "targets": "targets", "targets_forecasts": "targets and forecasts",
     },
 }
@@ -317,6 +317,7 @@ def _target_line(d: TargetsData, g: Group, year: int, short: dict[str, str], lan
         records.append(_target_record(g, c, year, rate_groups, p, lang))
     first = progresses[0]
     target_text, target_style = group_text(g, lang)
+    target_text = target_text.replace(" ≠ ", " ≠\n") if not wide else target_text
     period = g.period_text(lang)
     if not wide and period not in (f"{year}年", str(year)):
         target_text += f"\n{period}"
@@ -331,7 +332,7 @@ def _target_line(d: TargetsData, g: Group, year: int, short: dict[str, str], lan
         "target": Cell(target_text, target_style), "period": Cell(period),
         "rate": Cell("; ".join(_rate_text(r, lang, wide) for r in rate_groups)),
         "actual": _actual_cell(first, lang, wide), "progress": _progress_cell(g, progresses, lang),
-        "needed": _needed_cell(first, lang), "source": Cell(_source_text(g, short), "dim"),
+        "needed": _needed_cell(first, lang), "source": Cell(_source_text(g, short, wide), "dim"),
     }
     return _TargetLine(cells, records, "forecast" if g.kind == "forecast" else "",
                        [conflict_note(g, lang)] if g.conflict else [])
@@ -390,21 +391,19 @@ def _first_source(g: Group) -> str:
     return where_source(sorted(g.facts, key=fact_order)[0])
 
 
-def _source_text(g: Group, short: dict[str, str]) -> str:
+def _source_text(g: Group, short: dict[str, str], wide: bool) -> str:
     first = sorted(g.facts, key=fact_order)[0]
     name = short.get(first["source"], first["source"])
     text = f"{name}:{first['line']}" if first.get("line") else name
-    return text + (f" (+{g.n_sources - 1})" if g.n_sources > 1 else "")
+    return text + (f"{' ' if wide else chr(10)}(+{g.n_sources - 1})" if g.n_sources > 1 else "")
 
 
 def short_sources(sources: Iterable[str], longest: int = 12) -> dict[str, str]:
     """Source file names cut to the shortest start that still tells them apart, at a _ - . or space:
-    {003_9c7dc09de9196e7c.txt: 003, 001_6daa8bd49938eb0b.txt: 001}. Names already short are kept."""
+    {003_9c7dc09de9196e7c.txt: 003, 001_6daa8bd49938eb0b.txt: 001}; a start over ``longest`` ends in …."""
     sources = sorted(set(sources))
     out = {}
     for s in sources:
-        if len(s) <= longest:
-            continue
         cuts = [m.start() for m in re.finditer(r"[_\-. ]", s)] + [len(s)]
         for cut in cuts:
             head = s[:cut]
