@@ -130,6 +130,16 @@ def test_compare_keeps_an_empty_province_and_names_related_metrics():
     assert "工业增加值 (1)" in note and "indcli compare --metric 工业增加值" in note
 
 
+def test_notes_stay_true_under_filters():
+    """With --kind forecast, 湖南 has no forecast of the metric but three figures: the note says so, and does not
+    claim it has no related metric."""
+    notes = compare(FIXTURE, GVA, kinds=["forecast"]).notes
+    hunan = next(n for n in notes if n.startswith("湖南"))
+    assert hunan == "湖南: no 规模以上工业增加值 figures with these filters; it has 3 without them."
+    jiangxi = next(n for n in notes if n.startswith("江西"))
+    assert "no 规模以上工业增加值 figures at all — related metrics it has: 工业增加值 (1)" in jiangxi
+
+
 def test_compare_money_in_yi_with_its_comparator():
     res = compare(FIXTURE, "工业增加值", provinces=["赣"])
     assert res.tables[0].title == "工业增加值 · 总量 (亿元)"

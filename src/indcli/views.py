@@ -177,9 +177,9 @@ def _compare_cell(d: CompareData, g: Group | None, period: str, records: list[di
 
 
 def _compare_notes(d: CompareData, lang: str) -> list[str]:
-    """Conflicts; provinces without a figure (true under the filters); city figures left out; nothing at all."""
+    """Conflicts; provinces without a figure — hidden by the filters (how many), or none at all (related metrics
+    instead); city figures left out; nothing to show."""
     notes = [conflict_note(g, lang) for g in d.groups if g.conflict]
-    what = "with these filters " if d.filtered else ""
     for p in d.provinces:
         if p not in d.related and p not in d.unfiltered:
             continue
@@ -189,7 +189,7 @@ def _compare_notes(d: CompareData, lang: str) -> list[str]:
             notes.append(f"{label}: no {d.metric} figures with these filters; it has {own} without them.")
         elif rel:
             listed = ", ".join(f"{names.metric_label(m, lang)} ({n})" for m, n in rel)
-            notes.append(f"{label}: no {d.metric} figures {what}— related metrics it has: {listed}; "
+            notes.append(f"{label}: no {d.metric} figures at all — related metrics it has: {listed}; "
                          f"try `indcli compare --metric {rel[0][0]}`.")
         else:
             notes.append(f"{label}: no {d.metric} figures and no related metric in the data.")
