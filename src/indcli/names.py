@@ -139,13 +139,11 @@ def province_label(short: str, lang: str = "zh") -> str:
 
 
 def english_gloss(metric: str, data_gloss: str | None = None) -> str:
-    """The English gloss of a metric: the lexicon's, else the one stored with the facts, else a word gloss."""
-    from .lexicon import gloss, metrics
+    """The English gloss of a metric from the current lexicon (its table, else composed from the glossary), so a
+    table ingested with an older lexicon reads as well; the gloss stored with the facts when it has none."""
+    from .lexicon import gloss
 
-    for m in metrics():
-        if m.canonical == metric and m.english:
-            return m.english
-    return data_gloss or gloss(metric)
+    return gloss(metric) or ("" if re.search(r"[\u4e00-\u9fff]", metric) else data_gloss or "")
 
 
 def metric_label(metric: str, lang: str = "zh", data_gloss: str | None = None) -> str:
