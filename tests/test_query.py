@@ -730,3 +730,19 @@ def test_terminal_gets_a_table(no_color):
     assert "─" in out and "≥7.5%" in out and "metric,metric_en" not in out
     colour = any(code in out for code in ("\x1b[31m", "\x1b[1;31m", "\x1b[36m", "\x1b[2m"))
     assert "\x1b[31m" not in out and "\x1b[36m" not in out if no_color else colour
+
+
+def test_a_large_table_is_merged_in_duckdb_with_the_same_answers(monkeypatch):
+    """Above ROW_LIMIT rows, facts are merged in DuckDB first: the cells, counts and progress stay the same."""
+    import indcli.query as q
+
+    small_compare = compare(FIXTURE, GVA)
+    small_targets = targets(FIXTURE, "hubei")
+    monkeypatch.setattr(q, "ROW_LIMIT", 0)
+    monkeypatch.setattr(q, "SMALL_FILE", 0)
+    keys = ("province", "period", "kind", "scope", "display", "sources", "conflict")
+    assert [[r[k] for k in keys] for r in compare(FIXTURE, GVA).records] == [
+        [r[k] for k in keys] for r in small_compare.records]
+    keys = ("metric", "target", "actual", "gap", "needed", "status", "sources")
+    assert [[r[k] for k in keys] for r in targets(FIXTURE, "hubei").records] == [
+        [r[k] for k in keys] for r in small_targets.records]

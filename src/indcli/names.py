@@ -24,9 +24,11 @@ _SUFFIXES_EN = ("province", "sheng", "shi", "municipality", "autonomousregion", 
 
 def clean(text: str) -> str:
     """What the user typed, normalised: trimmed, full-width forms folded (ＧＤＰ → GDP), Traditional → Simplified."""
+    s = unicodedata.normalize("NFKC", text or "").strip()
+    if s.isascii():  # hubei, GDP: nothing to convert, and the text module (its regexes, OpenCC) stays unloaded
+        return s
     from .text import to_simplified
 
-    s = unicodedata.normalize("NFKC", text or "").strip()
     return to_simplified(s)
 
 
@@ -141,9 +143,9 @@ def province_label(short: str, lang: str = "zh") -> str:
 def english_gloss(metric: str, data_gloss: str | None = None) -> str:
     """The English gloss of a metric from the current lexicon (its table, else composed from the glossary), so a
     table ingested with an older lexicon reads as well; the gloss stored with the facts when it has none."""
-    from .lexicon import gloss
+    from .lexicon import gloss, has_han
 
-    return gloss(metric) or ("" if re.search(r"[\u4e00-\u9fff]", metric) else data_gloss or "")
+    return gloss(metric) or ("" if has_han(metric) else data_gloss or "")
 
 
 def metric_label(metric: str, lang: str = "zh", data_gloss: str | None = None) -> str:
@@ -205,11 +207,11 @@ def english_matches(text: str, known: Mapping[str, str]) -> list[str]:
 
 def metric_suggestions(text: str, known: Mapping[str, str], n: int = 5) -> list[str]:
     """Metrics close to ``text``: near spellings of names, aliases and glosses, then names containing it."""
-    from .lexicon import metrics
+    from .lexicon import has_han, metrics
     from .metrics import canonical
 
     s = clean(text)
-    latin = bool(_LATIN.search(s)) and not re.search(r"[\u4e00-\u9fff]", s)
+    latin = bool(_LATIN.search(s)) and not has_han(s)
     cands: dict[str, str] = {}
     for m in metrics():
         cands.setdefault(m.canonical, m.canonical)

@@ -7,7 +7,7 @@ year for three years; a stated 年均 target of 约6.4% would not get there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .facts import Group
 
@@ -41,9 +41,19 @@ def can_compare(goal: Group, actual: Group) -> bool:
     return actual.period_start == goal.period_start if goal_span else not actual_span
 
 
-def latest_actual(goal: Group, actuals: list[Group]) -> Group | None:
+def actuals_by_key(actuals: list[Group]) -> dict[tuple, list[Group]]:
+    """Actuals by metric, measure, unit and scope, so each goal looks only at its own."""
+    out: dict[tuple, list[Group]] = {}
+    for a in actuals:
+        out.setdefault((a.metric, a.measure, a.unit, a.scope), []).append(a)
+    return out
+
+
+def latest_actual(goal: Group, actuals: list[Group] | dict[tuple, list[Group]]) -> Group | None:
     """The actual of the goal's metric for the latest period ending no later than the goal's, from any document;
     of two ending together, the longer period (the whole year over 1—11月 is impossible; 2024年 over 2024年12月)."""
+    if isinstance(actuals, dict):  # actuals_by_key(): only those of the goal's metric, measure, unit and scope
+        actuals = actuals.get((goal.metric, goal.measure, goal.unit, goal.scope), [])
     fitting = [a for a in actuals if can_compare(goal, a)]
     if not fitting:
         return None
@@ -57,8 +67,7 @@ def needed_rate(target: float, actual: float, years: int) -> float | None:
     return ((target / actual) ** (1 / years) - 1) * 100
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """Where a target stands against the latest actual.
 
     ``status``: met or missed (the actual covers the target's own period), under way (an earlier actual), or none.

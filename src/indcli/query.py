@@ -88,10 +88,11 @@ def connect(path: Path | str | None = None, *, read_only_sql: bool = False):
     """
     import duckdb
 
+    from .console import early_connection
     from .contract import COLUMNS
 
     p = data_file(path)
-    con = duckdb.connect(":memory:")
+    con = early_connection() or duckdb.connect(":memory:")
     try:
         rel = con.read_parquet(str(p))
         present = set(rel.columns)
@@ -132,22 +133,42 @@ def _fetch(con, sql: str, params: dict[str, Any] | None = None) -> list[dict[str
 
 
 ROW_LIMIT = 200_000  # in a table larger than this, facts are merged in DuckDB before they reach Python
+SMALL_FILE = 1 << 20  # a file under 1 MB holds fewer rows (each row's 16-character id alone takes over 5 bytes)
 
 
-def _fetch_facts(con, where: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+def _small(path: Path | None) -> bool:
+    """Whether the table's file is so small that counting its rows is not worth a query."""
+    try:
+        return path is not None and os.path.getsize(path) < SMALL_FILE
+    except OSError:
+        return False
+
+
+def _fetch_facts(con, where: str, params: dict[str, Any], path: Path | None = None) -> list[dict[str, Any]]:
     """Matching facts. From a small table they come row by row; from a large one (millions of rows) they are merged in
     DuckDB first into one row per distinct value of each fact, with its first source and how many more there
     are (``hidden_sources``), which is all the grouping and the cells need."""
-    n = con.execute("SELECT count(*) FROM facts").fetchone()[0]  # from the Parquet footer: no scan
-    if n <= ROW_LIMIT:
+    if _small(path) or con.execute("SELECT count(*) FROM facts").fetchone()[0] <= ROW_LIMIT:  # footer: no scan
         return _fetch(con, f"SELECT * FROM facts WHERE {where}", params)
     keys = ", ".join(GROUP_KEY + ("value", "comparator"))
     merged = _fetch(con, f"SELECT {keys}, min(fact_id) AS fact_id, any_value(period_label) AS period_label, "
+                         f"min(doc_date) AS doc_date, "
                          f"min(line) AS line, any_value(quote) AS quote, any_value(metric_en) AS metric_en, "
                          f"any_value(metric_raw) AS metric_raw, min(source) AS source, "
                          f"count(DISTINCT source) - 1 AS hidden_sources "
                          f"FROM facts WHERE {where} GROUP BY {keys}", params)
     return merged
+
+
+def _count(con, keys: str, where: str, params: dict[str, Any], small: bool) -> list[tuple]:
+    """(*keys, count) rows of the facts matching ``where``. From a small table the rows are counted in Python:
+    DuckDB's first aggregate in a process costs more (~3 ms) than the rows take to fetch."""
+    if small:
+        from collections import Counter
+
+        counted = Counter(con.execute(f"SELECT {keys} FROM facts WHERE {where}", params).fetchall())
+        return [(*k, n) for k, n in counted.items()]
+    return con.execute(f"SELECT {keys}, count(*) FROM facts WHERE {where} GROUP BY ALL", params).fetchall()
 
 
 def known_metrics(con) -> Mapping[str, str]:
@@ -221,18 +242,19 @@ def compare(data: Path | str | None, metric: str, *, provinces: Iterable[str] | 
     measures = _check_choices(measures, MEASURES, "measure")
     kinds = _check_choices(kinds, KINDS, "kind")
     provs = names.resolve_provinces(provinces)
-    con = connect(data)
+    path = data_file(data)
+    con = connect(path)
     try:
         known = known_metrics(con)
         name = names.resolve_metric(metric, known)
         where, params = _compare_filter(name, provs, measures, kinds, year_from, year_to)
-        rows = _fetch_facts(con, where, params)
+        rows = _fetch_facts(con, where, params, path)
         province_rows = [r for r in rows if not r.get("city")]
         d = CompareData(name, known.get(name, ""), provs, group_facts(province_rows),
                         [r for r in rows if r.get("city")], filtered=bool(measures or kinds or year_from or year_to))
         empty = [p for p in provs if not any(r["province"] == p for r in province_rows)]
         if empty:
-            _explain_empty(con, d, empty)
+            _explain_empty(con, d, empty, _small(path))
     finally:
         con.close()
     return compare_view(d, lang)
@@ -253,11 +275,10 @@ def _compare_filter(name: str, provs: list[str], measures: list[str], kinds: lis
     return " AND ".join(where), params
 
 
-def _explain_empty(con, d, empty: list[str]) -> None:
+def _explain_empty(con, d, empty: list[str], small: bool) -> None:
     """For provinces without a figure: how many of the metric's figures the filters hid, else related metrics."""
-    counts = con.execute(
-        "SELECT province, metric, count(*) FROM facts WHERE list_contains($p, province) "
-        "AND coalesce(city, '') = '' GROUP BY ALL", {"p": empty}).fetchall()
+    counts = _count(con, "province, metric", "list_contains($p, province) AND coalesce(city, '') = ''",
+                    {"p": empty}, small)
     for p in empty:
         avail = {m: n for prov, m, n in counts if prov == p}
         if avail.get(d.metric):
@@ -279,11 +300,12 @@ def targets(data: Path | str | None, province: str, *, metric: str | None = None
 
     _check_years(year_from, year_to)
     prov = names.resolve_province(province)
-    con = connect(data)
+    path = data_file(data)
+    con = connect(path)
     try:
         name = names.resolve_metric(metric, known_metrics(con)) if metric else None
         goal_kinds = ["target", "forecast"] if forecasts else ["target"]
-        rows = _fetch_facts(con, *_targets_filter(prov, name, goal_kinds))
+        rows = _fetch_facts(con, *_targets_filter(prov, name, goal_kinds, _small(path)), path)
     finally:
         con.close()
     groups = group_facts(rows)
@@ -291,15 +313,20 @@ def targets(data: Path | str | None, province: str, *, metric: str | None = None
              and (year_from is None or g.period_end.year >= year_from)
              and (year_to is None or g.period_end.year <= year_to)]
     shown, rates = attach_rates(goals)
-    actuals = [g for g in groups if g.kind == "actual"]
+    from .progress import actuals_by_key
+
+    actuals = actuals_by_key([g for g in groups if g.kind == "actual"])
     return targets_view(TargetsData(prov, shown, rates, actuals, forecasts, name), lang, wide=wide)
 
 
-def _targets_filter(prov: str, name: str | None, goal_kinds: list[str]) -> tuple[str, dict[str, Any]]:
+def _targets_filter(prov: str, name: str | None, goal_kinds: list[str], small: bool) -> tuple[str, dict[str, Any]]:
     """Goals, and of the actuals only those that can be the latest before a goal: of a goal's metric, measure,
-    unit and scope, ending no later, the last of them (chosen in DuckDB, so a large table sends few rows)."""
+    unit and scope, ending no later, the last of them (chosen in DuckDB, so a large table sends few rows; from a
+    small one every actual of the province comes, which is quicker than DuckDB's first aggregate)."""
     base = "province = $province AND coalesce(city, '') = ''" + (" AND metric = $metric" if name else "")
     params: dict[str, Any] = {"province": prov, "goal_kinds": goal_kinds, **({"metric": name} if name else {})}
+    if small:
+        return f"{base} AND (list_contains($goal_kinds, kind) OR kind = 'actual')", params
     key = "metric, measure, unit, coalesce(scope, '') AS scope, period_start, period_end"
     latest = (f"WITH goals AS (SELECT DISTINCT {key} FROM facts WHERE {base} AND list_contains($goal_kinds, kind)), "
               f"acts AS (SELECT DISTINCT {key} FROM facts WHERE {base} AND kind = 'actual') "
@@ -347,11 +374,11 @@ def metrics(data: Path | str | None, query: str | None = None, *, lang: str = "z
     An English query matches word by word (industrial ~ industry), the most stated metric first."""
     from .views import metrics_view
 
-    con = connect(data)
+    path = data_file(data)
+    con = connect(path)
     try:
-        rows = con.execute(
-            "SELECT metric, province, coalesce(city, '') <> '' AS is_city, count(*), max(coalesce(metric_en, '')) "
-            "FROM facts GROUP BY ALL").fetchall()
+        rows = _count(con, "metric, province, coalesce(city, '') <> '' AS is_city, coalesce(metric_en, '')",
+                      "true", {}, _small(path))
     finally:
         con.close()
     counts = _metric_counts(rows)
@@ -375,7 +402,7 @@ def _metric_counts(rows: list[tuple]):
 
     counts = MetricCounts(defaultdict(lambda: defaultdict(int)), defaultdict(int), {},
                           {m.canonical: m.aliases for m in lexicon_metrics()})
-    for m, p, is_city, n, en in rows:
+    for m, p, is_city, en, n in rows:
         if not m:
             continue
         if is_city:
@@ -396,12 +423,13 @@ def english_stems(text: str) -> set[str]:
 
 
 def _metric_matches(metric: str, gloss: str, aliases: Sequence[str], query: str) -> bool:
+    from .lexicon import has_han
     from .metrics import canonical, expand
 
     q = names.clean(query)
     if not q:
         return True
-    if re.search(r"[\u4e00-\u9fff]", q):
+    if has_han(q):
         forms = {q, expand(q), canonical(q)}
         texts = [metric, *aliases]
         return any(f and f in t for f in forms for t in texts)

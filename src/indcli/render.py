@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
 import re
@@ -21,8 +20,8 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
-from typing import Any, TextIO
+from numbers import Number
+from typing import Any, NamedTuple, TextIO
 
 from .errors import UsageError
 
@@ -33,8 +32,7 @@ MACHINE = frozenset({"csv", "tsv", "json", "jsonl"})
 # ---------------------------------------------------------------------------------------------------- the model
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     """A display cell. ``style`` is semantic (target, forecast, conflict, missing, dim, good, bad, key);
     ``mark`` is a [start, end) span of ``text`` to highlight (a figure inside its quote)."""
 
@@ -43,8 +41,7 @@ class Cell:
     mark: tuple[int, int] | None = None
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     title: str
     columns: list[str]
     rows: list[list[Cell]]
@@ -53,8 +50,7 @@ class Table:
     widths: dict[int, int] | None = None  # column index → fixed width on a terminal: the others wrap to fit
 
 
-@dataclass
-class Bar:
+class Bar(NamedTuple):
     group: str  # the period (and kind) the bar belongs to
     label: str  # the province
     value: float
@@ -62,8 +58,7 @@ class Bar:
     style: str = ""
 
 
-@dataclass
-class Chart:
+class Chart(NamedTuple):
     title: str
     bars: list[Bar]
 
@@ -189,6 +184,8 @@ def render(result: Result, fmt: str, *, bom: bool = False, raw: bool = False, ch
         return ("\ufeff" if bom else "") + to_csv(result, raw=raw)
     if fmt == "tsv":
         return ("\ufeff" if bom else "") + to_tsv(result, raw=raw)
+    if fmt in ("json", "jsonl"):
+        import json
     if fmt == "json":
         return json.dumps([_json_record(r, result.fields) for r in result.records], ensure_ascii=False, indent=2,
                           default=_json_default) + "\n"
@@ -255,6 +252,8 @@ def plain(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(plain(v) for v in value)
     if isinstance(value, dict):
+        import json
+
         return json.dumps(value, ensure_ascii=False, default=_json_default)
     if isinstance(value, bytes):
         return value.hex()
@@ -266,7 +265,7 @@ def _cells(record: dict[str, Any], fields: list[str], raw: bool) -> list[str]:
     for f in fields:
         v = record.get(f)
         s = plain(v)
-        if not raw and not isinstance(v, (int, float, Decimal, bool, date, datetime)) and v is not None:
+        if not raw and not isinstance(v, (Number, date, datetime)) and v is not None:
             s = neutralise(s)
         out.append(s)
     return out
@@ -299,7 +298,7 @@ def to_tsv(result: Result, *, raw: bool = False) -> str:
 def _json_default(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Number):  # Decimal from DuckDB sums
         return float(value)
     if isinstance(value, bytes):
         return value.hex()

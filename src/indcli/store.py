@@ -6,8 +6,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 
@@ -17,8 +17,7 @@ DEFAULT_RELATIVE = Path("data") / TABLE_NAME  # a project's table, relative to t
 PACKAGED = Path(__file__).resolve().parent / "_default"  # seeds and the table built from them, shipped in the package
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """A table (or seeds folder) and why it was chosen: ``origin`` is --data, INDCLI_DATA, project, user or
     packaged, in the order they are tried."""
 

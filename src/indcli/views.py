@@ -10,11 +10,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import names
 from .facts import KIND_ORDER, MEASURES, Claim, Group, fact_order, group_facts, period_text, where_source
-from .progress import Progress, is_rate, latest_actual, progress
+from .progress import Progress, is_rate, latest_actual, progress  # noqa: F401  (Progress: annotations)
 from .render import Bar, Cell, Chart, Result, Table, display_unit, format_value, text_width, trim
 
 LABELS = {
@@ -228,15 +228,14 @@ def _points(gap: float, lang: str) -> str:
     return f"{sign}{trim(gap, 2)}{'pp' if lang == 'en' else '个百分点'}"
 
 
-@dataclass
-class TargetsData:
+class TargetsData(NamedTuple):
     """What `targets` fetched: the province, the goals to show, the rate goals attached to each level goal (by
-    id), and every actual of the goals' metrics that may be the latest before a goal."""
+    id), and the actuals that may be the latest before a goal (by metric, measure, unit and scope)."""
 
     province: str
     goals: list[Group]
     rates: dict[int, list[Group]]
-    actuals: list[Group]
+    actuals: dict[tuple, list[Group]]
     forecasts: bool = False
     metric: str | None = None
 
@@ -253,14 +252,13 @@ TARGET_COLUMNS = ("metric", "measure_h", "target", "period", "rate", "actual", "
 NARROW_COLUMNS = ("metric", "target", "rate", "actual", "progress", "needed", "source")
 
 
-@dataclass
-class _TargetLine:
+class _TargetLine(NamedTuple):
     """One goal's display cells (by column key), its records and notes."""
 
     cells: dict[str, Cell]
     records: list[dict[str, Any]]
-    style: str = ""
-    notes: list[str] = field(default_factory=list)
+    style: str
+    notes: list[str]
 
 
 def targets_view(d: TargetsData, lang: str, *, wide: bool = False) -> Result:
@@ -460,8 +458,7 @@ def _targets_footer(d: TargetsData, records: list[dict], short: dict[str, str], 
 # ---------------------------------------------------------------------------------------------------- metrics
 
 
-@dataclass
-class MetricCounts:
+class MetricCounts(NamedTuple):
     """Fact counts per metric and province (city figures apart), the glosses stored with them, lexicon aliases."""
 
     per: dict[str, dict[str, int]]
