@@ -738,8 +738,14 @@ def test_a_large_table_is_merged_in_duckdb_with_the_same_answers(monkeypatch):
 
     small_compare = compare(FIXTURE, GVA)
     small_targets = targets(FIXTURE, "hubei")
+    small_show = [show(FIXTURE, "d0562a4").records, show(FIXTURE, "add2a89").records]
+    small_metrics = metrics(FIXTURE).records
     monkeypatch.setattr(q, "ROW_LIMIT", 0)
     monkeypatch.setattr(q, "SMALL_FILE", 0)
+    assert [show(FIXTURE, "d0562a4").records, show(FIXTURE, "add2a89").records] == small_show
+    assert metrics(FIXTURE).records == small_metrics
+    with pytest.raises(UsageError, match="matches several facts"):
+        show(FIXTURE, "cca4")
     keys = ("province", "period", "kind", "scope", "display", "sources", "conflict")
     assert [[r[k] for k in keys] for r in compare(FIXTURE, GVA).records] == [
         [r[k] for k in keys] for r in small_compare.records]

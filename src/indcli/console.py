@@ -26,7 +26,7 @@ def _spare_core() -> bool:
     """Whether another core is idle enough to open the connection (on a busy machine the thread only competes)."""
     try:
         cores = len(os.sched_getaffinity(0))
-        return cores > 1 and os.getloadavg()[0] < cores - 1
+        return cores > 1 and os.getloadavg()[0] < cores - 0.5
     except (AttributeError, OSError):
         return False
 

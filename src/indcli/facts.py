@@ -8,7 +8,6 @@ and its sources counted; different values make a conflict (several claims), show
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -44,30 +43,28 @@ class _Stated:
         return [f["fact_id"] for f in sorted(self.facts, key=fact_order)]
 
 
-@dataclass
 class Claim(_Stated):
     """One value (with its comparator) stated by one or more facts."""
 
-    value: float
-    comparator: str
-    facts: list[dict[str, Any]]
+    __slots__ = ("value", "comparator", "facts")
+
+    def __init__(self, value: float, comparator: str, facts: list[dict[str, Any]]) -> None:
+        self.value, self.comparator, self.facts = value, comparator, facts
 
 
-@dataclass
 class Group(_Stated):
     """Facts stating the same thing; ``claims`` holds one entry per distinct value. ``g.metric``, ``g.period_end``
-    … are the fields of its key (GROUP_KEY)."""
+    … are the fields of its key (GROUP_KEY). A plain class: a dataclass costs more to define than it saves."""
 
-    key: tuple
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    def __init__(self, key: tuple, facts: list[dict[str, Any]] | None = None) -> None:
+        self.key = key
+        self.facts = facts if facts is not None else []
+        for name, value in zip(GROUP_KEY, key, strict=True):  # province, metric, measure, unit, period_start …
+            setattr(self, name, value)
 
     @property
     def first(self) -> dict[str, Any]:
         return self.facts[0]
-
-    def __post_init__(self) -> None:  # province, metric, measure, unit, period_start … of the group
-        for name, value in zip(GROUP_KEY, self.key, strict=True):
-            setattr(self, name, value)
 
     @cached_property
     def claims(self) -> list[Claim]:

@@ -451,25 +451,44 @@ def show(data: Path | str | None, fact_id: str, *, lang: str = "zh") -> Result:
     if not prefix:
         raise UsageError("give a fact id (or its first characters)", hint="ids are in the fact_ids column of "
                          "`indcli compare --format csv`")
-    con = connect(data)
+    path = data_file(data)
+    con = connect(path)
     try:
-        fact = _one_fact(con, prefix, fact_id)
-        key_cols = [c for c in GROUP_KEY if c not in ("city", "scope")]
-        where = " AND ".join(f"{c} IS NOT DISTINCT FROM ${c}" for c in key_cols)
-        same = _fetch(con, f"SELECT * FROM facts WHERE {where} AND coalesce(city, '') = $city "
-                           f"AND coalesce(scope, '') = $scope AND fact_id <> $id ORDER BY source, line",
-                      {**{c: fact[c] for c in key_cols}, "city": fact.get("city") or "", "scope": fact.get("scope") or "",
-                       "id": fact["fact_id"]})
+        if _small(path):  # one query, the rest in Python: quicker than two on a small table
+            rows = _fetch(con, "SELECT * FROM facts ORDER BY fact_id")
+            fact = _one_fact([r for r in rows if r["fact_id"].startswith(prefix)][:6], fact_id, con)
+            key = _same_key(fact)
+            same = sorted((r for r in rows if _same_key(r) == key and r["fact_id"] != fact["fact_id"]),
+                          key=lambda r: (r["source"], r.get("line") or 0))
+        else:
+            fact = _one_fact(_fetch(con, "SELECT * FROM facts WHERE starts_with(fact_id, $p) ORDER BY fact_id "
+                                         "LIMIT 6", {"p": prefix}), fact_id, con)
+            same = _same_facts(con, fact)
     finally:
         con.close()
-    return show_view(fact, same, document_info(fact["source"], data_file(data), fact.get("text_path")), lang)
+    return show_view(fact, same, document_info(fact["source"], path, fact.get("text_path")), lang)
 
 
-def _one_fact(con, prefix: str, fact_id: str) -> dict[str, Any]:
-    """The fact whose id starts with ``prefix``; UsageError with close ids when none or several match."""
+def _same_key(f: dict[str, Any]) -> tuple:
+    return tuple((f.get(k) or "") if k in ("city", "scope") else f.get(k) for k in GROUP_KEY)
+
+
+def _same_facts(con, fact: dict[str, Any]) -> list[dict[str, Any]]:
+    """The other facts stating what ``fact`` states (same province, city, metric, measure, unit, period, kind …)."""
+    key_cols = [c for c in GROUP_KEY if c not in ("city", "scope")]
+    where = " AND ".join(f"{c} IS NOT DISTINCT FROM ${c}" for c in key_cols)
+    return _fetch(con, f"SELECT * FROM facts WHERE {where} AND coalesce(city, '') = $city "
+                       f"AND coalesce(scope, '') = $scope AND fact_id <> $id ORDER BY source, line",
+                  {**{c: fact[c] for c in key_cols}, "city": fact.get("city") or "", "scope": fact.get("scope") or "",
+                   "id": fact["fact_id"]})
+
+
+def _one_fact(rows: list[dict[str, Any]], fact_id: str, con) -> dict[str, Any]:
+    """The one fact of ``rows`` (those whose id starts with what was typed); UsageError with close ids when there
+    is none, or a list when there are several."""
     import difflib
 
-    rows = _fetch(con, "SELECT * FROM facts WHERE starts_with(fact_id, $p) ORDER BY fact_id LIMIT 6", {"p": prefix})
+    prefix = fact_id.strip().lower()
     if not rows:
         ids = [r[0] for r in con.execute("SELECT fact_id FROM facts").fetchall()]
         close = difflib.get_close_matches(prefix, [i[: max(len(prefix), 8)] for i in ids], n=3, cutoff=0.6)
@@ -483,11 +502,20 @@ def _one_fact(con, prefix: str, fact_id: str) -> dict[str, Any]:
     return rows[0]
 
 
+def _manifest(folder: Path) -> dict[str, dict]:
+    """The manifest.toml beside source documents, {} when it is missing or unreadable (show only reads it)."""
+    import tomllib
+
+    try:
+        return tomllib.loads((folder / "manifest.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}
+
+
 def document_info(source: str, data_path: Path | None = None, text_path: str | None = None) -> dict[str, Any]:
     """What is known about a source document besides the table: its manifest entry (title, publisher, url,
     date_basis) and the file the quote points into — ``text_path`` relative to the table's folder when the table
     has it, else the file of that name in the seeds folder. {} when nothing is found."""
-    from .documents import load_manifest
     from .store import default_seeds_dir
 
     folders: list[Path] = []
@@ -504,10 +532,7 @@ def document_info(source: str, data_path: Path | None = None, text_path: str | N
             found = seeds / source
     info: dict[str, Any] = {}
     for folder in folders:
-        try:
-            entry = load_manifest(folder).get(source)
-        except (DataError, OSError):
-            entry = None
+        entry = _manifest(folder).get(source)
         if entry:
             info.update({k: str(entry[k]) for k in ("title", "publisher", "url", "date_basis") if entry.get(k)})
             break
