@@ -86,3 +86,29 @@ def test_info_lists_the_order(outside):
     assert "--data > $INDCLI_DATA > ./data/indicators.parquet > your table > the packaged default" in result.stdout
     version = CliRunner().invoke(app, ["--version"])
     assert version.stdout.startswith("indcli ") and "(packaged;" in version.stdout
+
+
+def test_the_console_opens_duckdb_early_only_for_a_query(monkeypatch):
+    """`indcli compare …` starts connecting while typer loads (when a core is free); --help and ingest do not."""
+    from indcli import console
+
+    monkeypatch.setattr(console, "_spare_core", lambda: True)
+    for argv in (["compare", "--help"], ["ingest"], ["--version"], []):
+        monkeypatch.setattr(console, "_thread", None)
+        console.start_connecting(argv)
+        assert console.early_connection() is None, argv
+    monkeypatch.setattr(console, "_thread", None)
+    console.start_connecting(["compare", "-m", "GDP"])
+    con = console.early_connection()
+    assert con is not None and con.execute("SELECT 42").fetchone() == (42,)
+    assert console.early_connection() is None  # handed out once
+    con.close()
+
+
+def test_python_dash_m_indcli_runs_the_cli(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "indcli", "compare", "-m", "规上工业增加值", "--data", str(FIXTURE)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.startswith("metric,"), proc.stderr
