@@ -327,17 +327,17 @@ def _targets_filter(prov: str, name: str | None, goal_kinds: list[str], small: b
     params: dict[str, Any] = {"province": prov, "goal_kinds": goal_kinds, **({"metric": name} if name else {})}
     if small:
         return f"{base} AND (list_contains($goal_kinds, kind) OR kind = 'actual')", params
-    key = "metric, measure, unit, coalesce(scope, '') AS scope, period_start, period_end"
-    latest = (f"WITH goals AS (SELECT DISTINCT {key} FROM facts WHERE {base} AND list_contains($goal_kinds, kind)), "
-              f"acts AS (SELECT DISTINCT {key} FROM facts WHERE {base} AND kind = 'actual') "
-              "SELECT a.metric, a.measure, a.unit, a.scope, a.period_start, a.period_end FROM goals g JOIN acts a "
+    # the kind of period: a span's start (a goal summed over years needs an actual from the same start), else a
+    # year's mark; ASOF then finds, for each goal, the actual ending last but no later
+    anchor = "CASE WHEN year(period_start) <> year(period_end) THEN period_start ELSE DATE '1900-01-01' END"
+    key = f"metric, measure, unit, coalesce(scope, '') AS scope, {anchor} AS anchor, period_end"
+    latest = (f"WITH k AS (SELECT DISTINCT kind, {key} FROM facts WHERE {base} AND (list_contains($goal_kinds, kind) "
+              "OR kind = 'actual')), g AS (SELECT * FROM k WHERE kind <> 'actual'), a AS (SELECT * FROM k WHERE "
+              "kind = 'actual') SELECT a.metric, a.measure, a.unit, a.scope, a.period_end FROM g ASOF JOIN a "
               "ON a.metric = g.metric AND a.measure = g.measure AND a.unit = g.unit AND a.scope = g.scope "
-              "AND a.period_end <= g.period_end AND (CASE WHEN year(g.period_start) <> year(g.period_end) "
-              "THEN a.period_start = g.period_start ELSE year(a.period_start) = year(a.period_end) END) "
-              "QUALIFY row_number() OVER (PARTITION BY g.metric, g.measure, g.unit, g.scope, g.period_start, "
-              "g.period_end ORDER BY a.period_end DESC, a.period_start) = 1")
+              "AND a.anchor = g.anchor AND g.period_end >= a.period_end")
     where = (f"{base} AND (list_contains($goal_kinds, kind) OR (kind = 'actual' AND (metric, measure, unit, "
-             f"coalesce(scope, ''), period_start, period_end) IN ({latest})))")
+             f"coalesce(scope, ''), period_end) IN ({latest})))")
     return where, params
 
 

@@ -47,7 +47,7 @@ class Table(NamedTuple):
     rows: list[list[Cell]]
     right: frozenset[int] = frozenset()  # column indexes aligned right (numbers)
     row_styles: list[str] | None = None
-    widths: dict[int, int] | None = None  # column index → fixed width on a terminal: the others wrap to fit
+    nowrap: frozenset[int] = frozenset()  # columns as wide as their longest line on a terminal: the others wrap
 
 
 class Bar(NamedTuple):
@@ -378,9 +378,10 @@ def _width(terminal: bool) -> int:
 
 
 def _fixed_widths(t: Table, width: int, narrowest: int = 16) -> dict[int, int]:
-    """The table's fixed column widths that leave every other column ``narrowest`` cells (two cells between
-    columns): the widest are let go until the rest fit, and wrap like the others."""
-    fixed = dict(t.widths or {})
+    """Widths for the table's no-wrap columns (their longest line) that leave every other column ``narrowest``
+    cells (two cells between columns): the widest are let go until the rest fit, and wrap like the others."""
+    fixed = {i: max([text_width(t.columns[i])] + [text_width(part) for row in t.rows
+                                                  for part in row[i].text.split("\n")]) for i in t.nowrap}
     while fixed:
         free = len(t.columns) - len(fixed)
         if sum(fixed.values()) + 2 * len(t.columns) + free * narrowest <= width:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from . import names
 from .facts import KIND_ORDER, MEASURES, Claim, Group, fact_order, group_facts, period_text, where_source
 from .progress import Progress, is_rate, latest_actual, progress  # noqa: F401  (Progress: annotations)
-from .render import Bar, Cell, Chart, Result, Table, display_unit, format_value, text_width, trim
+from .render import Bar, Cell, Chart, Result, Table, display_unit, format_value, trim
 
 LABELS = {
     "zh": {
@@ -295,11 +295,9 @@ def _targets_table(title: str, lines: list[_TargetLine], year: int, lang: str, w
             or any(line.cells[k].text not in (plain_year if k == "period" else ("", "—")) for line in lines)]
     rows = [[line.cells[k] for k in keep] for line in lines]
     right = frozenset(i for i, k in enumerate(keep) if k in ("target", "rate", "actual", "progress", "needed"))
-    columns = [L[k] for k in keep]
     # figures never wrap: each column is as wide as its longest line, and the names wrap in what is left
-    widths = {i: max([text_width(columns[i])] + [text_width(part) for r in rows for part in r[i].text.split("\n")])
-              for i in range(1, len(keep))}
-    return Table(title, columns, rows, right=right, row_styles=[line.style for line in lines], widths=widths)
+    return Table(title, [L[k] for k in keep], rows, right=right, row_styles=[line.style for line in lines],
+                 nowrap=frozenset(range(1, len(keep))))
 
 
 def _target_line(d: TargetsData, g: Group, year: int, short: dict[str, str], lang: str, wide: bool) -> _TargetLine:
@@ -396,17 +394,20 @@ def _source_text(g: Group, short: dict[str, str], wide: bool) -> str:
     return text + (f"{' ' if wide else chr(10)}(+{g.n_sources - 1})" if g.n_sources > 1 else "")
 
 
-def short_sources(sources: Iterable[str], longest: int = 12) -> dict[str, str]:
+def short_sources(sources: Iterable[str], most: int = 20) -> dict[str, str]:
     """Source file names cut to the shortest start that still tells them apart, at a _ - . or space:
-    {003_9c7dc09de9196e7c.txt: 003, 001_6daa8bd49938eb0b.txt: 001}; a start over ``longest`` ends in …."""
-    sources = sorted(set(sources))
+    {003_9c7dc09de9196e7c.txt: 003, 001_6daa8bd49938eb0b.txt: 001}. Past ``most`` sources a legend would be
+    longer than the table: then none is cut ({})."""
+    names = sorted(set(sources))
+    if len(names) > most:
+        return {}
     out = {}
-    for s in sources:
-        cuts = [m.start() for m in re.finditer(r"[_\-. ]", s)] + [len(s)]
-        for cut in cuts:
+    for i, s in enumerate(names):
+        neighbours = names[max(0, i - 1): i] + names[i + 1: i + 2]  # sorted: a shared start is a neighbour's
+        for cut in [m.start() for m in re.finditer(r"[_\-. ]", s)] + [len(s)]:
             head = s[:cut]
-            if head and not any(o != s and o.startswith(head) for o in sources):
-                out[s] = head if len(head) <= longest else head[: longest - 1] + "…"
+            if head and not any(o.startswith(head) for o in neighbours):
+                out[s] = head if len(head) <= 12 else head[:11] + "…"
                 break
     return out
 
