@@ -9,7 +9,6 @@ import functools
 import inspect
 import os
 import sys
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -103,15 +102,12 @@ ToOption = Annotated[
 ]
 
 
-@dataclass
 class Output:
     """The output options of a query command, as the command receives them: ``out.show(result)`` prints."""
 
-    fmt: Format | None = None
-    data: str | None = None
-    lang: Lang = Lang.zh
-    bom: bool = False
-    raw: bool = False
+    def __init__(self, fmt: Format | None = None, data: str | None = None, lang: Lang = Lang.zh, bom: bool = False,
+                 raw: bool = False) -> None:
+        self.fmt, self.data, self.lang, self.bom, self.raw = fmt, data, lang, bom, raw
 
     def show(self, result, *, chart: bool = False) -> None:
         """Render to stdout; a reader that stops early (`| head`) ends the program quietly."""

@@ -486,10 +486,10 @@ def _same_facts(con, fact: dict[str, Any]) -> list[dict[str, Any]]:
 def _one_fact(rows: list[dict[str, Any]], fact_id: str, con) -> dict[str, Any]:
     """The one fact of ``rows`` (those whose id starts with what was typed); UsageError with close ids when there
     is none, or a list when there are several."""
-    import difflib
-
     prefix = fact_id.strip().lower()
     if not rows:
+        import difflib
+
         ids = [r[0] for r in con.execute("SELECT fact_id FROM facts").fetchall()]
         close = difflib.get_close_matches(prefix, [i[: max(len(prefix), 8)] for i in ids], n=3, cutoff=0.6)
         raise UsageError(f"no fact with id {fact_id!r}",

@@ -15,10 +15,8 @@ import io
 import math
 import os
 import re
-import shutil
 import sys
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from numbers import Number
 from typing import Any, NamedTuple, TextIO
@@ -63,20 +61,22 @@ class Chart(NamedTuple):
     bars: list[Bar]
 
 
-@dataclass
 class Result:
-    fields: list[str]
-    records: list[dict[str, Any]]
-    tables: list[Table]
-    notes: list[str] = field(default_factory=list)  # below the tables; on stderr in machine formats
+    """A query's answer: ``records`` (typed values, the machine view) under ``fields``, ``tables`` (display
+    cells), ``notes`` (below the tables; on stderr in machine formats), ``charts`` and ``footer`` (legends and
+    counts: human formats only). A plain class: a dataclass costs more to define than it saves."""
+
+    def __init__(self, fields: list[str], records: list[dict[str, Any]], tables: list[Table],
+                 notes: list[str] | None = None, charts: list[Chart] | None = None,
+                 footer: list[str] | None = None) -> None:
+        self.fields, self.records, self.tables = fields, records, tables
+        self.notes, self.charts, self.footer = notes or [], charts or [], footer or []
 
     def shown_notes(self, limit: int = 12) -> list[str]:
         """The notes to print: at most ``limit``, then one line saying how many more there are."""
         if len(self.notes) <= limit:
             return self.notes
         return [*self.notes[:limit], f"… and {len(self.notes) - limit} more notes (use --format json to see all)"]
-    charts: list[Chart] = field(default_factory=list)
-    footer: list[str] = field(default_factory=list)  # legends and counts: human formats only
 
 
 # ---------------------------------------------------------------------------------------------------- values
@@ -370,6 +370,8 @@ MARK_OPEN, MARK_CLOSE = "【", "】"  # the highlight when styles are off (piped
 
 def _width(terminal: bool) -> int:
     if terminal:
+        import shutil  # only to draw on a terminal
+
         return shutil.get_terminal_size((120, 24)).columns
     try:
         return max(40, int(os.environ.get("COLUMNS", "")))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from . import names
@@ -82,19 +81,16 @@ def scope_label(scope: str, lang: str) -> str:
 # ---------------------------------------------------------------------------------------------------- compare
 
 
-@dataclass
 class CompareData:
     """What `compare` fetched: the metric, the province columns, grouped province facts, city facts left out,
     and for each province without a figure: its figures of the metric without the filters, and related metrics."""
 
-    metric: str
-    metric_en: str
-    provinces: list[str]
-    groups: list[Group]
-    city_rows: list[dict]
-    unfiltered: dict[str, int] = field(default_factory=dict)
-    related: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    filtered: bool = False
+    def __init__(self, metric: str, metric_en: str, provinces: list[str], groups: list[Group], city_rows: list[dict],
+                 filtered: bool = False) -> None:
+        self.metric, self.metric_en, self.provinces, self.groups = metric, metric_en, provinces, groups
+        self.city_rows, self.filtered = city_rows, filtered
+        self.unfiltered: dict[str, int] = {}
+        self.related: dict[str, list[tuple[str, int]]] = {}
 
 
 def _row_key(g: Group) -> tuple:
