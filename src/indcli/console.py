@@ -1,6 +1,6 @@
-"""The console entry point: for a query command, DuckDB starts opening in a thread while typer loads and parses
-the command line, so the ~20 ms a connection takes (spent outside the GIL) overlap them — when a core is free
-to do it. ``indcli …`` runs this."""
+"""The console entry point: for a query command, DuckDB is imported first and a connection opened in a thread
+while typer loads and parses the command line, so the ~20 ms a connection takes (spent outside the GIL) overlap
+them — when a core is free to do it. ``indcli …`` runs this."""
 
 from __future__ import annotations
 
@@ -13,10 +13,8 @@ _early: dict[str, object] = {}
 _thread: threading.Thread | None = None
 
 
-def _open() -> None:
+def _open(duckdb) -> None:
     try:
-        import duckdb
-
         _early["connection"] = duckdb.connect(":memory:")
     except Exception:  # noqa: BLE001 — the query connects itself and reports the failure
         pass
@@ -38,7 +36,9 @@ def start_connecting(argv: list[str]) -> None:
     words = [a for a in argv if not a.startswith("-")]
     if _thread is None and words and words[0] in QUERY_COMMANDS and not {"-h", "--help"} & set(argv) \
             and _spare_core():
-        _thread = threading.Thread(target=_open, name="indcli-duckdb")
+        import duckdb  # here, not in the thread: importing holds the GIL, connecting does not
+
+        _thread = threading.Thread(target=_open, args=(duckdb,), name="indcli-duckdb")
         _thread.start()
 
 
