@@ -46,6 +46,7 @@ class Table(NamedTuple):
     right: frozenset[int] = frozenset()  # column indexes aligned right (numbers)
     row_styles: list[str] | None = None
     nowrap: frozenset[int] = frozenset()  # columns as wide as their longest line on a terminal: the others wrap
+    wide: bool = False  # drawn as wide as its content, however narrow the terminal (targets --wide)
 
 
 class Bar(NamedTuple):
@@ -379,11 +380,20 @@ def _width(terminal: bool) -> int:
         return 120
 
 
+def _column_width(t: Table, i: int) -> int:
+    """The longest line in column ``i``, its header included."""
+    return max([text_width(t.columns[i])] + [text_width(part) for row in t.rows for part in row[i].text.split("\n")])
+
+
+def _content_width(t: Table) -> int:
+    """The width a table takes when no cell wraps (two cells between columns)."""
+    return sum(_column_width(t, i) for i in range(len(t.columns))) + 2 * len(t.columns)
+
+
 def _fixed_widths(t: Table, width: int, narrowest: int = 16) -> dict[int, int]:
     """Widths for the table's no-wrap columns (their longest line) that leave every other column ``narrowest``
     cells (two cells between columns): the widest are let go until the rest fit, and wrap like the others."""
-    fixed = {i: max([text_width(t.columns[i])] + [text_width(part) for row in t.rows
-                                                  for part in row[i].text.split("\n")]) for i in t.nowrap}
+    fixed = {i: _column_width(t, i) for i in t.nowrap}
     while fixed:
         free = len(t.columns) - len(fixed)
         if sum(fixed.values()) + 2 * len(t.columns) + free * narrowest <= width:
@@ -400,8 +410,9 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
     from rich.text import Text
 
     buf = io.StringIO()
+    width = max([width or _width(terminal)] + [_content_width(t) for t in result.tables if t.wide])
     console = Console(file=buf, force_terminal=terminal, color_system="auto" if terminal else None,
-                      no_color=True if os.environ.get("NO_COLOR") else None, width=width or _width(terminal),
+                      no_color=True if os.environ.get("NO_COLOR") else None, width=width,
                       highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False)
 
     def text(cell: Cell) -> Text:

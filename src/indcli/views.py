@@ -293,7 +293,7 @@ def _targets_table(title: str, lines: list[_TargetLine], year: int, lang: str, w
     right = frozenset(i for i, k in enumerate(keep) if k in ("target", "rate", "actual", "progress", "needed"))
     # figures never wrap: each column is as wide as its longest line, and the names wrap in what is left
     return Table(title, [L[k] for k in keep], rows, right=right, row_styles=[line.style for line in lines],
-                 nowrap=frozenset(range(1, len(keep))))
+                 nowrap=frozenset(range(0 if wide else 1, len(keep))), wide=wide)
 
 
 def _target_line(d: TargetsData, g: Group, year: int, short: dict[str, str], lang: str, wide: bool) -> _TargetLine:
@@ -342,7 +342,7 @@ def _actual_cell(p: Progress, lang: str, wide: bool) -> Cell:
     text = group_text(p.actual, lang)[0]
     if p.status in ("met", "missed"):
         return Cell(text)
-    return Cell(f"{text}\n{p.actual.period_text(lang)}" + (f" {_first_source(p.actual)}" if wide else ""))
+    return Cell(f"{text}\n{p.actual.period_text(lang)}" + (f"\n{_first_source(p.actual)}" if wide else ""))
 
 
 def _progress_cell(g: Group, ps: list[Progress], lang: str) -> Cell:
