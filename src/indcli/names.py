@@ -163,15 +163,23 @@ def resolve_metric(text: str, known: Mapping[str, str]) -> str:
     an abbreviation (规上 → 规模以上), Traditional characters, the English gloss (case-insensitive). The lexicon's
     metrics are known even when the data has no figure for them. UsageError with suggestions otherwise.
     """
-    from .lexicon import metrics
-    from .metrics import canonical
+    from .lexicon import abbreviations, metric_aliases, metrics
 
     raw = text
-    lexicon = {m.canonical for m in metrics()}
     quick = unicodedata.normalize("NFKC", text or "").strip()
-    for cand in (quick, canonical(quick)):  # most names resolve without OpenCC or the data's metric list
-        if cand in lexicon:
-            return cand
+    aliases = metric_aliases()
+    expanded = quick
+    for short, long in abbreviations():  # 规上 → 规模以上: most names resolve here, without the name cleaner
+        if short in expanded and long not in expanded:
+            expanded = expanded.replace(short, long)
+    for cand in (quick, expanded):
+        if cand in aliases:
+            return aliases[cand]
+    from .metrics import canonical
+
+    lexicon = {m.canonical for m in metrics()}
+    if canonical(quick) in lexicon:  # without OpenCC or the data's metric list
+        return canonical(quick)
     s = clean(text)
     if not s:
         raise UsageError("empty metric name", hint="e.g. 规上工业增加值; `indcli metrics` lists them")
