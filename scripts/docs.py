@@ -17,12 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb",
        "INDCLI_DATA": str(ROOT / "data" / "indicators.parquet")}
-COMMANDS = ["ingest", "compare", "targets", "metrics", "show", "sql", "check"]
+COMMANDS = ["ingest", "compare", "targets", "metrics", "show", "sql", "check", "info"]
 
 
-def indcli(*args: str) -> str:
-    proc = subprocess.run([sys.executable, "-m", "indcli.cli", *args], capture_output=True, text=True, env=ENV,
-                          cwd=ROOT)
+def indcli(*args: str, columns: int = 100) -> str:
+    proc = subprocess.run([sys.executable, "-m", "indcli", *args], capture_output=True, text=True,
+                          env={**ENV, "COLUMNS": str(columns)}, cwd=ROOT)
     return (proc.stdout + proc.stderr).rstrip()
 
 
@@ -48,6 +48,8 @@ def examples() -> str:
                                                                 "markdown"]),
         ("indcli targets hubei --from 2025 --to 2025 --format markdown",
          ["targets", "hubei", "--from", "2025", "--to", "2025", "--format", "markdown"]),
+        ("COLUMNS=80 indcli targets hubei --format table | head -24  # on an 80-column terminal",
+         ["targets", "hubei", "--format", "table"]),
         ("indcli compare --metric 规上工业增加值 --province hubei --measure growth | head -4",
          ["compare", "--metric", "规上工业增加值", "--province", "hubei", "--measure", "growth", "--format", "csv"]),
         ("indcli metrics 投资 --format markdown", ["metrics", "投资", "--format", "markdown"]),
@@ -60,9 +62,10 @@ def examples() -> str:
     ]
     out = []
     for shown, args in runs:
-        text = indcli(*args)
-        if "| head -4" in shown:
-            text = "\n".join(text.splitlines()[:4])
+        text = indcli(*args, columns=80 if shown.startswith("COLUMNS=80") else 100)
+        head = re.search(r"\| head -(\d+)", shown)
+        if head:
+            text = "\n".join(line.rstrip() for line in text.splitlines()[:int(head.group(1))])
         out.append(f"```text\n$ {shown}\n{text}\n```")
     return "\n\n".join(out)
 

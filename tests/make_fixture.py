@@ -4,8 +4,9 @@
 
 The rows mirror the real corpus (湖北's yearly 规上工业增加值 growth 2016–2020 and 1—11月 2024, 湖南's 1—11月 2019
 figure and 2020 target) and add the cases the query commands must handle: a figure two documents agree on, one
-they disagree on, a city figure, a national figure, targets with CAGRs, a target with its actual, a forecast, a
-province (江西) with only a related metric, and two ids sharing a prefix. test_query checks the committed file
+they disagree on, a city figure, a national figure, targets with CAGRs, a target with its actual, actuals from
+earlier years on the way to a target (and one after its horizon), a forecast, a province (江西) with only a
+related metric, and two ids sharing a prefix. test_query checks the committed file
 matches this script.
 """
 
@@ -25,6 +26,8 @@ DOCS = {
     "003_plan.txt": date(2021, 11, 22),  # 湖北's 十四五 plan: 2016–2020 figures, 2025 targets
     "004_hunan.txt": date(2020, 1, 10),  # 湖南 1—11月 2019 and its 2020 targets
     "006_hubei_2019.txt": date(2019, 3, 1),  # 湖北's 2020 targets, set in 2019
+    "007_hubei_2023.txt": date(2023, 1, 20),  # 湖北 looks back on 2022: actuals on the way to the 2025 targets
+    "008_hubei_2024.txt": date(2024, 1, 25),  # 湖北 looks back on 2023
 }
 
 GROWTH_QUOTE = "2016—2019年，全省规模以上工业增加值分别增长8%、7.4%、7.1%、7.8%，分别高于全国2个、0.6个、0.9个、2.1个百分点。"
@@ -141,6 +144,20 @@ ROWS = [
          "到2020年，全省5G基站达到5万个以上。", "5万个", comparator=">=", metric_en="5G base stations"),
     fact("5a5a5a5a00000002", "湖北", "5G基站", "level", 61000, "个", year(2020), "actual", "003_plan.txt", 190,
          "截至2020年底，全省建成5G基站6.1万个。", "6.1万个", metric_en="5G base stations"),
+    # Actuals before the 2025 horizon, from other documents: how far each target is, what growth it still needs.
+    fact("a0c7000000000001", "湖北", "汽车产业营业收入", "level", 8e11, "元", year(2022), "actual", "007_hubei_2023.txt",
+         12, "2022年，全省汽车产业营业收入8000亿元。", "8000亿元", metric_en="automotive industry operating revenue"),
+    fact("a0c7000000000002", "湖北", "新一代信息技术产业营业收入", "level", 1.1e12, "元", year(2023), "actual",
+         "008_hubei_2024.txt", 7, "2023年，新一代信息技术产业营业收入1.1万亿元。", "1.1万亿元",
+         metric_en="new-generation information technology industry operating revenue"),
+    fact("a0c7000000000003", "湖北", "新一代信息技术产业营业收入", "level", 9e11, "元", year(2021), "actual",
+         "007_hubei_2023.txt", 14, "2021年，新一代信息技术产业营业收入9000亿元。", "9000亿元",
+         metric_en="new-generation information technology industry operating revenue"),
+    fact("a0c7000000000004", "湖北", "中高端钢产能占比", "share", 62, "%", year(2023), "actual", "008_hubei_2024.txt",
+         9, "2023年，中高端钢产能占比62%。", "62%"),
+    # 5G基站 after the 2020 horizon: not the actual of the 2020 target.
+    fact("a0c7000000000005", "湖北", "5G基站", "level", 78000, "个", year(2021), "actual", "007_hubei_2023.txt", 16,
+         "2021年底，全省5G基站7.8万个。", "7.8万个", metric_en="5G base stations"),
     fact("5d135a9fd8eb25f4", "湖北", "数字经济规模", "level", 3e12, "元", year(2024), "forecast", "001_hubei_2024.txt",
          25, "预计全年数字经济规模达到3万亿元。", "3万亿元", metric_en="size of the digital economy",
          continued_from_line=24),

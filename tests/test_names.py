@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from indcli import UsageError
@@ -17,6 +19,7 @@ from indcli.names import (
     resolve_provinces,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
 GVA = "规模以上工业增加值"
 KNOWN = {GVA: "value added of industry above designated size", "工业增加值": "industrial value added",
          "开通5G基站": "base stations", "上云企业": "enterprises", "上链企业": "enterprises"}
@@ -116,3 +119,32 @@ def test_related_metrics_prefers_close_names():
     assert "上云企业" not in rel
     assert set(rel) == {"工业增加值", "规模以上工业企业", "装备制造业增加值占规模以上工业增加值比重"}
     assert related_metrics(GVA, {GVA: 3}) == []
+
+
+def test_english_glosses_read_as_english():
+    """A占B比重 reads 'A as a share of B'; no gloss repeats a word or ends '… share of … share'; a name with a
+    part the glossary lacks gets no gloss rather than a wrong one."""
+    import re
+
+    import pyarrow.parquet as pq
+
+    from indcli.lexicon import gloss
+
+    assert gloss("数字经济增加值占GDP比重") == "value added of the digital economy as a share of GDP"
+    assert gloss("工业增加值占GDP比重") == "industrial value added as a share of GDP"
+    assert gloss("新建5G基站") == "newly built 5G base stations"
+    assert gloss("孚能科技三元软包动力电池装机量") == ""  # not 'science and technology power batteries …'
+    table = ROOT / "data" / "indicators.parquet"
+    for metric in set(pq.read_table(table, columns=["metric"]).column("metric").to_pylist()):
+        en = gloss(metric)
+        words = en.split()
+        assert not any(a == b for a, b in zip(words, words[1:], strict=False)), (metric, en)
+        assert not re.search(r"share of .* share$", en), (metric, en)
+
+
+def test_an_english_query_finds_the_metric_meant():
+    from indcli.query import metrics
+
+    listed = [r["metric"] for r in metrics(ROOT / "data" / "indicators.parquet", "industrial value added").records]
+    assert listed[0] == "规模以上工业增加值" and "工业增加值" in listed
+    assert metrics(ROOT / "data" / "indicators.parquet", "enterprise").records  # enterprises ~ enterprise

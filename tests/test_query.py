@@ -20,8 +20,9 @@ from typer.testing import CliRunner
 
 from indcli import DataError, UsageError
 from indcli.cli import app, main
-from indcli.query import attainment, compare, connect, figure_span, metrics, show, sql, targets
+from indcli.query import compare, connect, metrics, show, sql, targets
 from indcli.render import FORMATS, render
+from indcli.views import attainment, figure_span
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "tiny.parquet"
@@ -91,8 +92,18 @@ def test_compare_counts_sources_of_the_same_fact():
     res = compare(FIXTURE, GVA, provinces=["hubei"], measures=["growth"])
     r2016 = by(res.records, period="2016年")
     assert len(r2016) == 1 and r2016[0]["sources"] == 2 and r2016[0]["conflict"] is False
-    assert r2016[0]["fact_ids"].split() == ["d0562a447e4e0610", "35561ae29156f131"]
+    assert r2016[0]["fact_ids"] == ["d0562a447e4e0610", "35561ae29156f131"]
     assert "8% ×2" in table_text(res)
+
+
+def test_json_keeps_lists_as_lists():
+    """fact_ids is a list beside source_files in compare and targets, never a space-joined string."""
+    for result in (compare(FIXTURE, GVA, provinces=["hubei"]), targets(FIXTURE, "hubei")):
+        for record in json.loads(render(result, "json")):
+            assert isinstance(record["fact_ids"], list) and all(isinstance(i, str) for i in record["fact_ids"])
+    row = next(r for r in csv.DictReader(io.StringIO(render(compare(FIXTURE, GVA, provinces=["hubei"]), "csv")))
+               if r["period"] == "2016年")
+    assert row["fact_ids"] == "d0562a447e4e0610; 35561ae29156f131"  # a list cell, as source_files
 
 
 def test_compare_shows_a_conflict_never_resolves_it():
@@ -117,6 +128,16 @@ def test_compare_keeps_an_empty_province_and_names_related_metrics():
     assert all(row[jiangxi].text == "—" for t in res.tables for row in t.rows)
     note = next(n for n in res.notes if n.startswith("江西"))
     assert "工业增加值 (1)" in note and "indcli compare --metric 工业增加值" in note
+
+
+def test_notes_stay_true_under_filters():
+    """With --kind forecast, 湖南 has no forecast of the metric but three figures: the note says so, and does not
+    claim it has no related metric."""
+    notes = compare(FIXTURE, GVA, kinds=["forecast"]).notes
+    hunan = next(n for n in notes if n.startswith("湖南"))
+    assert hunan == "湖南: no 规模以上工业增加值 figures with these filters; it has 3 without them."
+    jiangxi = next(n for n in notes if n.startswith("江西"))
+    assert "no 规模以上工业增加值 figures at all — related metrics it has: 工业增加值 (1)" in jiangxi
 
 
 def test_compare_money_in_yi_with_its_comparator():
@@ -189,7 +210,7 @@ def test_targets_hubei():
     compute = by(res.records, metric="算力规模")
     assert sorted(r["value"] for r in compute) == [10000, 12000] and all(r["conflict"] for r in compute)
     text = table_text(res)
-    assert ">10000 PFLOPS ≠ >12000 PFLOPS" in text and "✓ 122%" in text and "≥70%" in text
+    assert ">10000 PFLOPS ≠" in text and ">12000 PFLOPS" in text and "✓ 122%" in text and "≥70%" in text
     assert any(n.startswith("≠") and "算力规模" in n for n in res.notes)
 
 
@@ -213,6 +234,61 @@ def test_targets_in_english():
     res = targets(FIXTURE, "鄂", lang="en")
     assert res.tables[1].title == "Hubei targets for 2025 (4)"
     assert by(res.records, metric="汽车产业营业收入")[0]["target"] == "¥1tn"
+
+
+def test_targets_show_progress_from_the_latest_earlier_actual():
+    """The latest actual of the same metric from any document, how far it is, the growth a year still needed,
+    and whether the stated 年均 rate gets there; a target without an actual says so."""
+    res = targets(FIXTURE, "hubei")
+    car = by(res.records, metric="汽车产业营业收入")[0]
+    assert (car["actual_value"], car["actual_period"], car["status"], car["years_left"]) == (8e11, "2022年",
+                                                                                          "under way", 3)
+    assert car["actual_sources"] == ["007_hubei_2023.txt:12"] and car["progress_ratio"] == pytest.approx(0.8)
+    assert car["needed_rate"] == pytest.approx(7.72, abs=0.01) and car["rate_enough"] is False
+    assert car["needed"] == "+7.7% ✗"
+    ict = by(res.records, metric="新一代信息技术产业营业收入")[0]  # 2023 is later than 2021: it is the one used
+    assert (ict["actual_value"], ict["needed_rate"], ict["rate_enough"]) == (1.1e12, pytest.approx(8.71, abs=0.01),
+                                                                             True)
+    steel = by(res.records, metric="中高端钢产能占比")[0]  # a share: the gap in points, no growth rate
+    assert (steel["gap_value"], steel["gap"], steel["needed_rate"]) == (-8, "-8个百分点", None)
+    g5 = by(res.records, metric="5G基站")[0]  # the 2021 figure is after the 2020 horizon
+    assert (g5["actual_value"], g5["status"], g5["attainment"]) == (61000, "met", "✓ 122%")
+    compute = by(res.records, metric="算力规模")
+    assert {r["status"] for r in compute} == {"no actual in the data"} and not any(r["actual"] for r in compute)
+    hunan = targets(FIXTURE, "hunan").records
+    assert by(hunan, metric="数字经济规模")[0]["status"] == "no actual in the data"
+
+
+def test_targets_fit_80_columns():
+    """No column empty for every row, short sources with their legend, names within three lines."""
+    from indcli.render import text_width
+
+    res = targets(FIXTURE, "hubei")
+    text = render(res, "table", width=80)
+    assert all(text_width(line) <= 80 for line in text.splitlines())
+    for t in res.tables:
+        for i, column in enumerate(t.columns):
+            assert any(row[i].text not in ("", "—") for row in t.rows), (t.title, column)
+    assert "003_plan.txt" not in text.split("sources:")[0] and "003 = 003_plan.txt" in text
+    names = [line[:16] for line in text.splitlines()]
+    assert "最新实际" in text and "尚需年均" in text and "+7.7% ✗" in text
+    assert len([n for n in names if n.strip()]) > 0
+    ict_lines = [i for i, line in enumerate(text.splitlines()) if line.startswith("新一代")]
+    follow = text.splitlines()[ict_lines[0] + 1: ict_lines[0] + 4]
+    assert sum(1 for line in follow if line[:16].strip() and not line.startswith("汽车")) <= 2  # ≤ 3 lines
+
+
+def test_targets_wide_shows_everything():
+    res = targets(FIXTURE, "hubei", wide=True)
+    text = render(res, "table", width=200)
+    assert "003_plan.txt:250" in text and "约6.4% (2021—2025年)" in text and "类型" in text
+    assert "sources:" not in text
+
+
+def test_targets_progress_cli_json():
+    r = runner.invoke(app, ["targets", "hubei", "--format", "json", "--data", str(FIXTURE)])
+    car = next(x for x in json.loads(r.stdout) if x["metric"] == "汽车产业营业收入")
+    assert car["actual_sources"] == ["007_hubei_2023.txt:12"] and car["fact_ids"] == ["2eceaeedc9d96911"]
 
 
 @pytest.mark.parametrize("target, cmp, measure, unit, actual, met, text", [
@@ -323,7 +399,7 @@ def test_show_reads_the_manifest_and_text_path(tmp_path, monkeypatch):
 def test_sql_select_and_friends():
     res = sql(FIXTURE, "SELECT province, count(*) AS n FROM facts GROUP BY province ORDER BY province")
     assert res.fields == ["province", "n"]
-    assert {r["province"]: r["n"] for r in res.records} == {"全国": 1, "江西": 2, "湖北": 25, "湖南": 4}
+    assert {r["province"]: r["n"] for r in res.records} == {"全国": 1, "江西": 2, "湖北": 30, "湖南": 4}
     for statement in ["DESCRIBE facts", "SHOW TABLES", "SUMMARIZE facts", "EXPLAIN SELECT * FROM facts",
                       "WITH t AS (SELECT value FROM facts) SELECT max(value) FROM t", "FROM facts LIMIT 1",
                       "SELECT 1;", "  select count(*) from facts  "]:
@@ -379,7 +455,7 @@ def test_no_data_file(tmp_path):
     missing = tmp_path / "none.parquet"
     with pytest.raises(DataError) as e:
         compare(missing, GVA)
-    assert str(e.value) == f"no data file at {missing} (run `indcli ingest` first)"
+    assert str(e.value) == f"no data file at {missing} (check the path, or build it: indcli ingest DOCS --out {missing})"
     with pytest.raises(DataError):
         metrics(tmp_path)  # a folder
 
@@ -416,7 +492,7 @@ def test_connect_binds_the_path_not_sql(tmp_path):
     odd = tmp_path / "it's a \"quote\"; DROP.parquet"
     odd.write_bytes(FIXTURE.read_bytes())
     con = connect(odd)
-    assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 32
+    assert con.execute("SELECT count(*) FROM facts").fetchone()[0] == 37
     con.close()
 
 
@@ -483,6 +559,16 @@ def test_cli_chart():
     assert r.exit_code == 0 and "█" in r.stdout
 
 
+def test_chart_with_stdout_redirected_goes_to_stderr(tmp_path):
+    with open(tmp_path / "out.csv", "wb") as f:
+        p = subprocess.run([sys.executable, "-m", "indcli.cli", "compare", "-m", GVA, "--chart"], stdout=f,
+                           stderr=subprocess.PIPE, env={**os.environ, "INDCLI_DATA": str(FIXTURE)}, timeout=60)
+    assert p.returncode == 0, p.stderr.decode()
+    data = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert data.startswith("metric,") and "█" not in data
+    assert "█".encode() in p.stderr and "规模以上工业增加值 · 增速".encode() in p.stderr
+
+
 def test_cli_sql_from_stdin():
     r = runner.invoke(app, ["sql", "-", "-f", "csv", "--data", str(FIXTURE)], input="SELECT 42 AS answer")
     assert r.stdout == "answer\n42\n"
@@ -524,7 +610,6 @@ def run_main(monkeypatch, capsys, *args) -> tuple[int, str, str]:
     (["metrics", HOSTILE], ["no metric matches"]),
     (["sql", "COPY facts TO '/tmp/indcli-should-not-exist.csv'"], ["COPY statements are not allowed"]),
     (["compare", "--metric", GVA, "--from", "2020", "--to", "2019"], ["--from 2020 is after --to 2019"]),
-    (["compare", "--metric", GVA, "--chart", "--format", "csv"], ["--chart"]),
     (["compare", "--metric", GVA, "--measure", "speed"], ["speed"]),
     (["compare", "--metric", GVA, "--format", "xml"], ["xml"]),
     (["compare"], ["--metric"]),
@@ -542,7 +627,8 @@ def test_usage_errors_exit_2_with_nothing_on_stdout(monkeypatch, capsys, data, a
 def test_missing_data_exits_1(monkeypatch, capsys, isolated_data):
     code, out, err = run_main(monkeypatch, capsys, "compare", "--metric", GVA)
     assert (code, out) == (1, "")
-    assert err == f"indcli: error: no data file at {isolated_data} (run `indcli ingest` first)\n"
+    assert err == (f"indcli: error: no data file at {isolated_data} (build it with `indcli ingest DOCS --out "
+                   f"{isolated_data}`, or unset INDCLI_DATA to read the default table)\n")
 
 
 def test_main_success(monkeypatch, capsys, data):
@@ -598,7 +684,7 @@ def test_subprocess_errors(tmp_path):
     missing = tmp_path / "nothing.parquet"
     p = indcli("targets", "hubei", env={"INDCLI_DATA": str(missing)})
     assert p.returncode == 1 and p.stdout == b""
-    assert p.stderr.decode() == f"indcli: error: no data file at {missing} (run `indcli ingest` first)\n"
+    assert p.stderr.decode().startswith(f"indcli: error: no data file at {missing} (build it with `indcli ingest")
 
 
 def test_subprocess_bom():
@@ -644,3 +730,25 @@ def test_terminal_gets_a_table(no_color):
     assert "─" in out and "≥7.5%" in out and "metric,metric_en" not in out
     colour = any(code in out for code in ("\x1b[31m", "\x1b[1;31m", "\x1b[36m", "\x1b[2m"))
     assert "\x1b[31m" not in out and "\x1b[36m" not in out if no_color else colour
+
+
+def test_a_large_table_is_merged_in_duckdb_with_the_same_answers(monkeypatch):
+    """Above ROW_LIMIT rows, facts are merged in DuckDB first: the cells, counts and progress stay the same."""
+    import indcli.query as q
+
+    small_compare = compare(FIXTURE, GVA)
+    small_targets = targets(FIXTURE, "hubei")
+    small_show = [show(FIXTURE, "d0562a4").records, show(FIXTURE, "add2a89").records]
+    small_metrics = metrics(FIXTURE).records
+    monkeypatch.setattr(q, "ROW_LIMIT", 0)
+    monkeypatch.setattr(q, "SMALL_FILE", 0)
+    assert [show(FIXTURE, "d0562a4").records, show(FIXTURE, "add2a89").records] == small_show
+    assert metrics(FIXTURE).records == small_metrics
+    with pytest.raises(UsageError, match="matches several facts"):
+        show(FIXTURE, "cca4")
+    keys = ("province", "period", "kind", "scope", "display", "sources", "conflict")
+    assert [[r[k] for k in keys] for r in compare(FIXTURE, GVA).records] == [
+        [r[k] for k in keys] for r in small_compare.records]
+    keys = ("metric", "target", "actual", "gap", "needed", "status", "sources")
+    assert [[r[k] for k in keys] for r in targets(FIXTURE, "hubei").records] == [
+        [r[k] for k in keys] for r in small_targets.records]

@@ -11,7 +11,6 @@ from datetime import date
 
 import pytest
 
-from indcli import UsageError
 from indcli.render import (
     FORMATS,
     Bar,
@@ -179,9 +178,14 @@ def test_output_default_format_follows_the_stream():
     assert out.getvalue().startswith("province,")
 
 
-def test_chart_cannot_go_to_a_machine_format():
-    with pytest.raises(UsageError):
-        output(sample(), "json", chart=True, stdout=io.StringIO())
+def test_chart_beside_machine_data_goes_to_stderr():
+    """`indcli compare … --chart > file.csv` is no error: the data to the file, the chart to the person."""
+    result = sample()
+    result.charts = [Chart("增速", [Bar("2019年", "湖北", 7.8, "7.8%")])]
+    out, err = io.StringIO(), io.StringIO()
+    output(result, "csv", chart=True, stdout=out, stderr=err)
+    assert "█" not in out.getvalue() and out.getvalue().startswith(",".join(result.fields))
+    assert "增速" in err.getvalue() and "█" in err.getvalue()
 
 
 def test_chart_lines():

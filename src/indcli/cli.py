@@ -5,24 +5,53 @@ province, bad option), 128 + the signal when interrupted (130 Ctrl-C, 143 SIGTER
 """
 
 
+import functools
+import inspect
 import os
 import signal
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from .errors import IndcliError, Interrupted, UsageError
+from .errors import DataError, IndcliError, Interrupted, UsageError
+from .facts import KINDS, MEASURES
+from .render import FORMATS
+
+
+def _plain_help() -> None:
+    """Help as plain text, each argument's help shown once. typer 0.19 on a recent click gets this wrong: click's
+    Parameter now stores ``help`` itself, wiping what typer set on an argument just before; click then lists the
+    arguments a second time; and typer escapes [ for rich (\\[default: zh]) even with rich markup off."""
+    import typer.core
+
+    typer.core.HAS_RICH = False  # only decides rich formatting and that escaping; our markup mode is None
+    typer.core.TyperCommand.format_arguments = lambda self, ctx, formatter: None  # typer lists them itself
+    init = typer.core.TyperArgument.__init__
+    if getattr(init, "keeps_help", False):
+        return
+
+    def __init__(self, *args, help=None, **kwargs):
+        init(self, *args, help=help, **kwargs)
+        self.help = help
+
+    __init__.keeps_help = True
+    typer.core.TyperArgument.__init__ = __init__
+
+
+_plain_help()
 
 app = typer.Typer(
     name="indcli",
     help="Turn Chinese provincial industrial-policy documents into queryable indicator figures.\n\n"
-    "Start with `indcli ingest` (reads seeds/, writes data/indicators.parquet), then ask:\n\n"
+    "It answers from any folder, from the seed documents it ships with until you ingest your own "
+    "(`indcli info` shows which table it reads):\n\n"
     "  indcli compare --metric 规上工业增加值\n\n"
-    "  indcli targets hubei",
+    "  indcli targets hubei\n\n"
+    "  indcli ingest report.txt --append",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -32,29 +61,10 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class Format(StrEnum):
-    """Output formats; ``table`` is the default on a terminal, ``csv`` when stdout is piped."""
-
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-
-
-# The one --format option, declared once and used by every command that prints data.
-FormatOption = Annotated[
-    Format | None,
-    typer.Option("--format", "-f", help="table, csv, tsv, json, jsonl or markdown. Default: table on a terminal, "
-                 "csv when piped.", case_sensitive=False, show_default=False),
-]
-# Paths are taken as str: typer coerces Path through pydantic, which would cost every query 50 ms of imports.
-DataOption = Annotated[
-    str | None,
-    typer.Option("--data", help="The Parquet file to query (default: $INDCLI_DATA, else data/indicators.parquet).",
-                 show_default=False),
-]
+# Choices declared once, where they are defined: formats in render, measures and kinds with the facts.
+Format = StrEnum("Format", {f: f for f in FORMATS})
+Measure = StrEnum("Measure", {m: m for m in MEASURES})
+Kind = StrEnum("Kind", {k: k for k in KINDS})
 
 
 class Lang(StrEnum):
@@ -64,34 +74,25 @@ class Lang(StrEnum):
     en = "en"
 
 
-class Measure(StrEnum):
-    level = "level"
-    growth = "growth"
-    cagr = "cagr"
-    share = "share"
-    rank = "rank"
-    diff = "diff"
-
-
-class Kind(StrEnum):
-    actual = "actual"
-    target = "target"
-    forecast = "forecast"
-
-
-# Output options shared by every query command, declared once like FormatOption.
-LangOption = Annotated[
-    Lang, typer.Option("--lang", help="zh (default) or en: English metric glosses and pinyin province names.",
-                       case_sensitive=False),
-]
-BomOption = Annotated[
-    bool, typer.Option("--bom", help="Start CSV/TSV with a byte-order mark so Excel shows the Chinese intact "
-                       "(implies --format csv when no format is given)."),
-]
-RawOption = Annotated[
-    bool, typer.Option("--raw", help="Write CSV/TSV cells exactly as stored, without the leading apostrophe that "
-                       "stops a spreadsheet executing a cell starting with =, +, - or @."),
-]
+# Paths are taken as str: typer coerces Path through pydantic, which would cost every query 50 ms of imports.
+OUTPUT_OPTIONS: dict[str, tuple[Any, Any]] = {  # parameter → (annotation, default): every query command has these
+    "fmt": (Annotated[Format | None, typer.Option(
+        "--format", "-f", help=f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]}. Default: table on a terminal, csv when "
+        "piped.", case_sensitive=False, show_default=False)], None),
+    "data": (Annotated[str | None, typer.Option(
+        "--data", help="The Parquet file to query (default: $INDCLI_DATA, else ./data/indicators.parquet, else your "
+        "own table, else the one shipped with indcli; see indcli info).", show_default=False)], None),
+    "lang": (Annotated[Lang, typer.Option(
+        "--lang", help="zh (default) or en: English metric glosses and pinyin province names.",
+        case_sensitive=False, show_default=False)], Lang.zh),
+    "bom": (Annotated[bool, typer.Option(
+        "--bom", help="Start CSV/TSV with a byte-order mark so Excel shows the Chinese intact (implies --format csv "
+        "when no format is given).")], False),
+    "raw": (Annotated[bool, typer.Option(
+        "--raw", help="Write CSV/TSV cells exactly as stored, without the leading apostrophe that stops a "
+        "spreadsheet executing a cell starting with =, +, - or @.")], False),
+}
+DataOption = OUTPUT_OPTIONS["data"][0]
 FromOption = Annotated[
     int | None, typer.Option("--from", help="First year (the year a figure's period ends).", min=1900, max=2100,
                              show_default=False),
@@ -100,6 +101,44 @@ ToOption = Annotated[
     int | None, typer.Option("--to", help="Last year (the year a figure's period ends).", min=1900, max=2100,
                              show_default=False),
 ]
+
+
+class Output:
+    """The output options of a query command, as the command receives them: ``out.show(result)`` prints."""
+
+    def __init__(self, fmt: Format | None = None, data: str | None = None, lang: Lang = Lang.zh, bom: bool = False,
+                 raw: bool = False) -> None:
+        self.fmt, self.data, self.lang, self.bom, self.raw = fmt, data, lang, bom, raw
+
+    def show(self, result, *, chart: bool = False) -> None:
+        """Render to stdout; a reader that stops early (`| head`) ends the program quietly."""
+        from .render import output
+
+        try:
+            output(result, self.fmt.value if self.fmt else None, bom=self.bom, raw=self.raw, chart=chart)
+        except BrokenPipeError:
+            _quiet_broken_pipe()
+
+
+def query_command(*, options: tuple[str, ...] = tuple(OUTPUT_OPTIONS)):
+    """Register a query command with the shared output options added to its parameters; the function takes
+    ``out: Output`` in their place. ``options`` narrows them (sql has no --lang)."""
+
+    def register(command):
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
+        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=OUTPUT_OPTIONS[name][0],
+                                    default=OUTPUT_OPTIONS[name][1]) for name in options]
+
+        @functools.wraps(command)
+        def run(**kwargs):
+            out = Output(**{name: kwargs.pop(name) for name in options})
+            return command(**kwargs, out=out)
+
+        run.__signature__ = inspect.Signature(own + shared)
+        run.__annotations__ = {p.name: p.annotation for p in own + shared}
+        return app.command()(run)
+
+    return register
 
 
 @app.callback()
@@ -113,8 +152,10 @@ def _root(
 
 def _print_version() -> None:
     from . import __version__
+    from .store import resolve_data
 
-    typer.echo(f"indcli {__version__}")
+    choice = resolve_data()
+    typer.echo(f"indcli {__version__}\ntable: {choice.path} ({choice.origin}; `indcli info` shows the order)")
     raise typer.Exit(0)
 
 
@@ -141,7 +182,8 @@ def ingest(
                                                         ".pdf/.docx with the [docs] extra (default: seeds/).",
                                                         show_default=False)] = None,
     out: Annotated[str | None, typer.Option("--out", "-o", help="Where to write the table (default: "
-                                             "$INDCLI_DATA, else data/indicators.parquet).", show_default=False)] = None,
+                                             "$INDCLI_DATA, else the project's data/indicators.parquet, else your "
+                                             "own table).", show_default=False)] = None,
     date_: Annotated[str | None, typer.Option("--date", help="Date of documents that have no manifest entry and "
                                               "no date in their text (YYYY-MM-DD).", show_default=False)] = None,
     province: Annotated[str | None, typer.Option("--province", help="Province of documents that have no manifest "
@@ -159,8 +201,10 @@ def ingest(
 ) -> None:
     """Read documents, extract every indicator figure, write the facts table (Parquet).
 
-    With no arguments it reads seeds/ and writes data/indicators.parquet. Given files or folders, it needs --out
-    (or --append). A file that cannot be read, or holds no figure, is a warning naming it; a run that reads
+    The table goes to --out, else $INDCLI_DATA, else data/indicators.parquet in a project (a folder with seeds/ or
+    data/), else your own table (`indcli info` shows where). With no arguments it reads ./seeds, else the seed
+    documents shipped with indcli. Given files or folders, it needs --out or --append; your own table starts
+    from the seeds. A file that cannot be read, or holds no figure, is a warning naming it; a run that reads
     nothing or finds no figure exits 1. The table, the kept texts and the dataset are staged and swapped in only
     after the whole run succeeded, so a failed or interrupted ingest leaves every earlier file as it was.
 
@@ -174,13 +218,8 @@ def ingest(
     """
     from .ingest import IngestReport, default_workers
     from .ingest import ingest as run_ingest
-    from .store import default_data_path, default_seeds_dir
 
-    if paths and not out and not append and not os.environ.get("INDCLI_DATA"):
-        raise UsageError("say where to write the facts of these documents",
-                         hint="add --out FILE, or --append to add them to data/indicators.parquet")
-    targets = [Path(p) for p in paths] if paths else [default_seeds_dir()]
-    out_path = Path(out) if out else default_data_path()
+    targets, out_path = _ingest_paths(paths, out, append)
     prov = None
     if province:
         from .names import resolve_province
@@ -224,6 +263,29 @@ def check(
     if problems:
         raise summary(display_path(path), total, problems)
     sys.stderr.write(f"{display_path(path)}: all {total} rows verified against their sources\n")
+
+
+def _ingest_paths(paths: list[str] | None, out: str | None, append: bool) -> tuple[list[Path], Path]:
+    """The documents to read and the table to write. Without --out: $INDCLI_DATA, the project's table, else the
+    user's; a user's table that does not exist yet starts from the packaged seeds, so appending adds to them."""
+    from .store import ENV_DATA, default_seeds_dir, display_path, ingest_target, packaged_seeds
+
+    choice = ingest_target()
+    target = Path(out) if out else choice.path
+    if paths and not out and not append and not os.environ.get(ENV_DATA):
+        raise UsageError("say where to write the facts of these documents",
+                         hint=f"add --append to add them to {display_path(target)}, or --out FILE for a table of "
+                              "their own")
+    docs = [Path(p) for p in paths] if paths else [default_seeds_dir()]
+    if not out and choice.origin == "user":
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)  # the platform's data folder for indcli: ours to make
+        except OSError as e:
+            raise DataError(f"{target.parent}: cannot create the folder ({e.strerror})", hint="give --out FILE") from e
+        if paths and append and not target.exists():
+            sys.stderr.write(f"note: starting your table {display_path(target)} from the packaged seed documents\n")
+            docs.insert(0, packaged_seeds())
+    return docs, target
 
 
 def _progress_callback(targets: list[Path]):
@@ -276,17 +338,23 @@ def _print_ingest_summary(report) -> None:
         err.write(f"  replaced {n} row(s) of {whose}\n")
 
 
-def _output(result, fmt: Format | None, *, bom: bool = False, raw: bool = False, chart: bool = False) -> None:
-    """Render a query result to stdout; a reader that stops early (`| head`) ends the program quietly."""
-    from .render import output
+@query_command(options=("fmt", "data"))
+def info(*, out: Output) -> None:
+    """Show the version and which table the query commands read, with the order the tables are looked for.
 
-    try:
-        output(result, fmt.value if fmt else None, bom=bom, raw=raw, chart=chart)
-    except BrokenPipeError:
-        _quiet_broken_pipe()
+    Order: --data, then $INDCLI_DATA, then ./data/indicators.parquet in the current folder, then your own table
+    (written by `indcli ingest FILE --append` outside a project), then the table shipped with indcli.
+
+    Example:
+
+      indcli info
+    """
+    from .query import info as run
+
+    out.show(run(out.data))
 
 
-@app.command()
+@query_command()
 def compare(
     metric: Annotated[str, typer.Option("--metric", "-m", help="The indicator: Chinese name, alias, abbreviation "
                                         "(规上工业增加值), Traditional characters or English gloss.",
@@ -300,12 +368,10 @@ def compare(
                     "(repeatable).", case_sensitive=False, show_default=False)] = None,
     year_from: FromOption = None,
     year_to: ToOption = None,
-    chart: Annotated[bool, typer.Option("--chart", help="Also draw a bar chart of each table.")] = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Also draw a bar chart of each table (on stderr when the "
+                                        "data goes to a file or a pipe).")] = False,
+    *,
+    out: Output,
 ) -> None:
     """Compare one metric across provinces: a province × period table per measure.
 
@@ -326,29 +392,29 @@ def compare(
     """
     from .query import compare as run
 
-    result = run(data, metric, provinces=province, measures=[m.value for m in measure or []],
-                 kinds=[k.value for k in kind or []], year_from=year_from, year_to=year_to, lang=lang.value)
-    _output(result, fmt, bom=bom, raw=raw, chart=chart)
+    result = run(out.data, metric, provinces=province, measures=[m.value for m in measure or []],
+                 kinds=[k.value for k in kind or []], year_from=year_from, year_to=year_to, lang=out.lang.value)
+    out.show(result, chart=chart)
 
 
-@app.command()
+@query_command()
 def targets(
     province: Annotated[str, typer.Argument(help="The province: hubei, 湖北, 湖北省 or 鄂.", show_default=False)],
     metric: Annotated[str | None, typer.Option("--metric", "-m", help="Only this metric.", show_default=False)] = None,
     year_from: FromOption = None,
     year_to: ToOption = None,
     forecasts: Annotated[bool, typer.Option("--forecasts", help="Also list forecasts (预计, 有望).")] = False,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    wide: Annotated[bool, typer.Option("--wide", "-w", help="Every column, whole source file names and the rate's "
+                                       "span, however wide the terminal.")] = False,
+    *,
+    out: Output,
 ) -> None:
-    """Every target of a province, grouped by horizon year.
+    """Every target of a province, grouped by horizon year, with the latest actual and what is still needed.
 
-    Each target shows its value and comparator (≥70%, 1.3万亿元), the growth rate that goes with it (the CAGR
-    target of the same metric and horizon), its source (file:line) and — where the data has an actual for the same
-    metric and period — the actual and the attainment (✓ 105%, ✗ -1.2个百分点).
+    Each target shows its value and comparator (≥70%, 1.3万亿元), the 年均 rate stated with it, and the latest
+    actual of the same metric from any document up to the horizon: the progress (✓ 122% when the actual is for
+    the target's own period; else 67% of an amount, or a rate's gap) and the growth a year still needed to reach
+    it (✓ when the stated 年均 rate gets there). Sources are file:line, cut short unless --wide.
 
     Example:
 
@@ -360,22 +426,19 @@ def targets(
     """
     from .query import targets as run
 
-    result = run(data, province, metric=metric, year_from=year_from, year_to=year_to, forecasts=forecasts,
-                 lang=lang.value)
-    _output(result, fmt, bom=bom, raw=raw)
+    out.show(run(out.data, province, metric=metric, year_from=year_from, year_to=year_to, forecasts=forecasts,
+                 lang=out.lang.value, wide=wide))
 
 
-@app.command()
+@query_command()
 def metrics(
     query: Annotated[str | None, typer.Argument(help="Text to look for in the name (Chinese, Traditional too), an "
-                                                "alias or the English gloss.", show_default=False)] = None,
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+                                                "alias or the English gloss, word by word.",
+                                                show_default=False)] = None,
+    *,
+    out: Output,
 ) -> None:
-    """List the metrics known, with fact counts per province.
+    """List the metrics known, with fact counts per province, the most stated first.
 
     Example:
 
@@ -383,22 +446,19 @@ def metrics(
 
       indcli metrics 增加值
 
-      indcli metrics "value added" --lang en
+      indcli metrics "industrial value added" --lang en
     """
     from .query import metrics as run
 
-    _output(run(data, query, lang=lang.value), fmt, bom=bom, raw=raw)
+    out.show(run(out.data, query, lang=out.lang.value))
 
 
-@app.command()
+@query_command()
 def show(
     fact_id: Annotated[str, typer.Argument(help="The fact's id, or enough of its first characters to be unique.",
                                            show_default=False)],
-    fmt: FormatOption = None,
-    data: DataOption = None,
-    lang: LangOption = Lang.zh,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    *,
+    out: Output,
 ) -> None:
     """Show one fact with everything known about it: source, line, document, the quote with the figure marked.
 
@@ -412,24 +472,22 @@ def show(
     """
     from .query import show as run
 
-    _output(run(data, fact_id, lang=lang.value), fmt, bom=bom, raw=raw)
+    out.show(run(out.data, fact_id, lang=out.lang.value))
 
 
 SQL_LIMIT = 10_000  # rows shown by `sql` in table, markdown and json unless --limit says otherwise
 
 
-@app.command()
+@query_command(options=("fmt", "data", "bom", "raw"))
 def sql(
     statement: Annotated[str, typer.Argument(metavar="SQL", help="One SELECT (or WITH, DESCRIBE, SHOW, SUMMARIZE, "
                                              "EXPLAIN) statement over the table `facts`; - reads it from stdin.",
                                              show_default=False)],
-    fmt: FormatOption = None,
-    data: DataOption = None,
     limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows; 0 for all. Default: "
                                               f"{SQL_LIMIT:,} in table, markdown and json; csv, tsv and jsonl "
                                               "stream every row.", show_default=False)] = None,
-    bom: BomOption = False,
-    raw: RawOption = False,
+    *,
+    out: Output,
 ) -> None:
     """Run read-only DuckDB SQL against the `facts` table, for anything the other commands don't cover.
 
@@ -443,21 +501,21 @@ def sql(
 
       indcli sql "SELECT period_label, value FROM facts WHERE metric = '规模以上工业增加值' AND measure = 'growth'"
 
-      indcli sql "DESCRIBE facts"
+      echo "DESCRIBE facts" | indcli sql -
     """
     from .query import first_rows, sql_result, sql_rows
     from .render import STREAMING, default_format
 
     if statement == "-":
         statement = sys.stdin.read()
-    fields, batches = sql_rows(data, statement)
-    chosen = fmt.value if fmt else default_format(sys.stdout, bom)
+    fields, batches = sql_rows(out.data, statement)
+    chosen = out.fmt.value if out.fmt else default_format(sys.stdout, out.bom)
     cap = (limit or None) if limit is not None else (None if chosen in STREAMING else SQL_LIMIT)
     if chosen in STREAMING:
-        more = _stream_sql(fields, batches, chosen, cap, bom=bom, raw=raw)
+        more = _stream_sql(fields, batches, chosen, cap, bom=out.bom, raw=out.raw)
     else:
         rows, more = first_rows(batches, cap)
-        _output(sql_result(fields, rows), fmt, bom=bom, raw=raw)
+        out.show(sql_result(fields, rows))
     if more:
         stream = "" if chosen in STREAMING else ", and --format csv streams any number of rows"
         sys.stderr.write(f"note: showed the first {cap:,} rows; --limit 0 shows them all{stream}\n")

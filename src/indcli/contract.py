@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One column of the facts table: name, Arrow type name, whether the issue requires it, and its meaning.
 
     Types are names (string, float64, date32, int32) so that reading the contract never imports pyarrow.

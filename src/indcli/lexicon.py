@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character (a comparison: compiling [\\u4e00-\\u9fff] costs over a ms)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+DATA = Path(__file__).parent / "data"  # installed as files with the package (importlib.resources costs a ms)
 
 
 def _rows(name: str) -> list[list[str]]:
     """Rows of a TSV data file, comments and blank lines skipped."""
-    text = (resources.files("indcli") / "data" / name).read_text(encoding="utf-8")
+    text = (DATA / name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@dataclass(frozen=True)
-class Province:
+class Province(NamedTuple):
     short: str
     full: str
     pinyin: str
@@ -50,8 +57,7 @@ def places() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in _rows("places.tsv")}
 
 
-@dataclass(frozen=True)
-class MetricInfo:
+class MetricInfo(NamedTuple):
     canonical: str
     aliases: tuple[str, ...]
     english: str
@@ -103,8 +109,7 @@ def glossary() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r[0], r[1]) for r in _rows("glossary.tsv")), key=lambda p: -len(p[0])))
 
 
-@dataclass(frozen=True)
-class UnitInfo:
+class UnitInfo(NamedTuple):
     written: str
     canonical: str
     dimension: str
@@ -121,7 +126,12 @@ def cues() -> dict:
     """The cue-word tables of cues.toml."""
     import tomllib
 
-    return tomllib.loads((resources.files("indcli") / "data" / "cues.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((DATA / "cues.toml").read_text(encoding="utf-8"))
+
+
+_SHARE = re.compile(r"(.+?)占(.+?)的?(?:比重|比例)")  # A占B(的)比重: A as a share of B
+_OWN_SHARE = re.compile(r"(.+?)(?:占比|比重|比例)")  # A占比: the share of A
+_JOINERS = {"及": "and", "和": "and", "与": "and", "、": "and", "的": ""}
 
 
 @cache
@@ -148,20 +158,62 @@ def yardstick_pattern() -> str:
 
 @lru_cache(maxsize=65536)
 def gloss(metric: str) -> str:
-    """English gloss: the metrics table's, else a word-by-word gloss from the glossary ('' if nothing known)."""
+    """English gloss of a metric name: the metrics table's (aliases too), else composed from the glossary —
+    数字经济增加值占GDP比重 → value added of the digital economy as a share of GDP. '' when a part of the name has
+    no English: no gloss rather than a wrong one."""
+    exact = dict(glossary()).get(metric)
+    if exact:
+        return exact
+    canonical = metric_aliases().get(metric)
+    if canonical:
+        for m in metrics():
+            if m.canonical == canonical and m.english:
+                return m.english
+    share = _SHARE.fullmatch(metric)
+    if share:
+        part, whole = gloss(share.group(1)), gloss(share.group(2))
+        whole = "industry" if whole == "industrial" else whole  # 占工业比重: of industry
+        return f"{part} as a share of {whole}" if part and whole else ""
+    own = _OWN_SHARE.fullmatch(metric)
+    if own:
+        part = gloss(own.group(1))
+        return f"{part} share" if part else ""
+    return _word_gloss(metric)
+
+
+@lru_cache(maxsize=1)
+def _gloss_terms() -> dict[str, list[tuple[str, str]]]:
+    """The glossary's terms and the metrics table's names and aliases with their English, by first character,
+    longest first."""
+    terms = dict(glossary())
     for m in metrics():
-        if m.canonical == metric:
-            return m.english
-    words, i = [], 0
-    terms = glossary()
-    while i < len(metric):
-        for zh, en in terms:
-            if metric.startswith(zh, i):
-                words.append(en)
-                i += len(zh)
-                break
+        for name in (m.canonical, *m.aliases):
+            if m.english and has_han(name):
+                terms.setdefault(name, m.english.removesuffix(" (count)"))
+    index: dict[str, list[tuple[str, str]]] = {}
+    for zh, en in sorted(terms.items(), key=lambda p: -len(p[0])):
+        index.setdefault(zh[0], []).append((zh, en))
+    return index
+
+
+def _word_gloss(text: str) -> str:
+    """Glossary terms (longest first) and Latin runs (5G, R&D) in order; '' if a Chinese character is left over."""
+    words: list[str] = []
+    i = 0
+    terms = _gloss_terms()
+    while i < len(text):
+        hit = next(((zh, en) for zh, en in terms.get(text[i], ()) if text.startswith(zh, i)), None)
+        latin = re.match(r"[A-Za-z0-9][A-Za-z0-9&+.]*", text[i:]) if hit is None else None
+        if hit is not None:
+            word, i = hit[1], i + len(hit[0])
+        elif latin is not None:
+            word, i = latin.group(), i + latin.end()
+        elif text[i] in _JOINERS:
+            word, i = _JOINERS[text[i]], i + 1
         else:
-            i += 1
+            return ""
+        if word and (not words or words[-1] != word):
+            words.append(word)
     return " ".join(words)
 
 

@@ -24,9 +24,11 @@ _SUFFIXES_EN = ("province", "sheng", "shi", "municipality", "autonomousregion", 
 
 def clean(text: str) -> str:
     """What the user typed, normalised: trimmed, full-width forms folded (ＧＤＰ → GDP), Traditional → Simplified."""
+    s = unicodedata.normalize("NFKC", text or "").strip()
+    if s.isascii():  # hubei, GDP: nothing to convert, and the text module (its regexes, OpenCC) stays unloaded
+        return s
     from .text import to_simplified
 
-    s = unicodedata.normalize("NFKC", text or "").strip()
     return to_simplified(s)
 
 
@@ -139,13 +141,11 @@ def province_label(short: str, lang: str = "zh") -> str:
 
 
 def english_gloss(metric: str, data_gloss: str | None = None) -> str:
-    """The English gloss of a metric: the lexicon's, else the one stored with the facts, else a word gloss."""
-    from .lexicon import gloss, metrics
+    """The English gloss of a metric from the current lexicon (its table, else composed from the glossary), so a
+    table ingested with an older lexicon reads as well; the gloss stored with the facts when it has none."""
+    from .lexicon import gloss, has_han
 
-    for m in metrics():
-        if m.canonical == metric and m.english:
-            return m.english
-    return data_gloss or gloss(metric)
+    return gloss(metric) or ("" if has_han(metric) else data_gloss or "")
 
 
 def metric_label(metric: str, lang: str = "zh", data_gloss: str | None = None) -> str:
@@ -163,15 +163,23 @@ def resolve_metric(text: str, known: Mapping[str, str]) -> str:
     an abbreviation (规上 → 规模以上), Traditional characters, the English gloss (case-insensitive). The lexicon's
     metrics are known even when the data has no figure for them. UsageError with suggestions otherwise.
     """
-    from .lexicon import metrics
-    from .metrics import canonical
+    from .lexicon import abbreviations, metric_aliases, metrics
 
     raw = text
-    lexicon = {m.canonical for m in metrics()}
     quick = unicodedata.normalize("NFKC", text or "").strip()
-    for cand in (quick, canonical(quick)):  # most names resolve without OpenCC or the data's metric list
-        if cand in lexicon:
-            return cand
+    aliases = metric_aliases()
+    expanded = quick
+    for short, long in abbreviations():  # 规上 → 规模以上: most names resolve here, without the name cleaner
+        if short in expanded and long not in expanded:
+            expanded = expanded.replace(short, long)
+    for cand in (quick, expanded):
+        if cand in aliases:
+            return aliases[cand]
+    from .metrics import canonical
+
+    lexicon = {m.canonical for m in metrics()}
+    if canonical(quick) in lexicon:  # without OpenCC or the data's metric list
+        return canonical(quick)
     s = clean(text)
     if not s:
         raise UsageError("empty metric name", hint="e.g. 规上工业增加值; `indcli metrics` lists them")
@@ -207,11 +215,11 @@ def english_matches(text: str, known: Mapping[str, str]) -> list[str]:
 
 def metric_suggestions(text: str, known: Mapping[str, str], n: int = 5) -> list[str]:
     """Metrics close to ``text``: near spellings of names, aliases and glosses, then names containing it."""
-    from .lexicon import metrics
+    from .lexicon import has_han, metrics
     from .metrics import canonical
 
     s = clean(text)
-    latin = bool(_LATIN.search(s)) and not re.search(r"[\u4e00-\u9fff]", s)
+    latin = bool(_LATIN.search(s)) and not has_han(s)
     cands: dict[str, str] = {}
     for m in metrics():
         cands.setdefault(m.canonical, m.canonical)

@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import os
 import re
-import shutil
 import sys
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
-from typing import Any, TextIO
+from numbers import Number
+from typing import Any, NamedTuple, TextIO
 
 from .errors import UsageError
 
@@ -33,8 +30,7 @@ MACHINE = frozenset({"csv", "tsv", "json", "jsonl"})
 # ---------------------------------------------------------------------------------------------------- the model
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     """A display cell. ``style`` is semantic (target, forecast, conflict, missing, dim, good, bad, key);
     ``mark`` is a [start, end) span of ``text`` to highlight (a figure inside its quote)."""
 
@@ -43,17 +39,17 @@ class Cell:
     mark: tuple[int, int] | None = None
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     title: str
     columns: list[str]
     rows: list[list[Cell]]
     right: frozenset[int] = frozenset()  # column indexes aligned right (numbers)
     row_styles: list[str] | None = None
+    nowrap: frozenset[int] = frozenset()  # columns as wide as their longest line on a terminal: the others wrap
+    wide: bool = False  # drawn as wide as its content, however narrow the terminal (targets --wide)
 
 
-@dataclass
-class Bar:
+class Bar(NamedTuple):
     group: str  # the period (and kind) the bar belongs to
     label: str  # the province
     value: float
@@ -61,26 +57,27 @@ class Bar:
     style: str = ""
 
 
-@dataclass
-class Chart:
+class Chart(NamedTuple):
     title: str
     bars: list[Bar]
 
 
-@dataclass
 class Result:
-    fields: list[str]
-    records: list[dict[str, Any]]
-    tables: list[Table]
-    notes: list[str] = field(default_factory=list)  # below the tables; on stderr in machine formats
+    """A query's answer: ``records`` (typed values, the machine view) under ``fields``, ``tables`` (display
+    cells), ``notes`` (below the tables; on stderr in machine formats), ``charts`` and ``footer`` (legends and
+    counts: human formats only). A plain class: a dataclass costs more to define than it saves."""
+
+    def __init__(self, fields: list[str], records: list[dict[str, Any]], tables: list[Table],
+                 notes: list[str] | None = None, charts: list[Chart] | None = None,
+                 footer: list[str] | None = None) -> None:
+        self.fields, self.records, self.tables = fields, records, tables
+        self.notes, self.charts, self.footer = notes or [], charts or [], footer or []
 
     def shown_notes(self, limit: int = 12) -> list[str]:
         """The notes to print: at most ``limit``, then one line saying how many more there are."""
         if len(self.notes) <= limit:
             return self.notes
         return [*self.notes[:limit], f"… and {len(self.notes) - limit} more notes (use --format json to see all)"]
-    charts: list[Chart] = field(default_factory=list)
-    footer: list[str] = field(default_factory=list)  # legends and counts: human formats only
 
 
 # ---------------------------------------------------------------------------------------------------- values
@@ -170,13 +167,12 @@ def output(result: Result, fmt: str | None = None, *, bom: bool = False, raw: bo
     err = stderr or sys.stderr
     fmt = (fmt or default_format(out, bom)).lower()
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}", hint="table, csv, tsv, json, jsonl or markdown")
-    if chart and fmt in MACHINE:
-        raise UsageError(f"--chart draws a chart on the terminal; it cannot be combined with --format {fmt}",
-                         hint="use --format table or markdown, or leave out --chart")
+        raise UsageError(f"unknown format {fmt!r}", hint=f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
     terminal = _isatty(out)
-    text = render(result, fmt, bom=bom, raw=raw, chart=chart, terminal=terminal)
+    text = render(result, fmt, bom=bom, raw=raw, chart=chart and fmt not in MACHINE, terminal=terminal)
     write(text, out)
+    if chart and fmt in MACHINE and result.charts:  # the data goes to a file or a pipe, the chart to the person
+        write(charts_text(result.charts, terminal=_isatty(err)), err)
     if fmt in MACHINE and result.notes:
         err.write("".join(f"note: {n}\n" for n in result.shown_notes()))
         err.flush()
@@ -189,6 +185,8 @@ def render(result: Result, fmt: str, *, bom: bool = False, raw: bool = False, ch
         return ("\ufeff" if bom else "") + to_csv(result, raw=raw)
     if fmt == "tsv":
         return ("\ufeff" if bom else "") + to_tsv(result, raw=raw)
+    if fmt in ("json", "jsonl"):
+        import json
     if fmt == "json":
         return json.dumps([_json_record(r, result.fields) for r in result.records], ensure_ascii=False, indent=2,
                           default=_json_default) + "\n"
@@ -255,6 +253,8 @@ def plain(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(plain(v) for v in value)
     if isinstance(value, dict):
+        import json
+
         return json.dumps(value, ensure_ascii=False, default=_json_default)
     if isinstance(value, bytes):
         return value.hex()
@@ -266,7 +266,7 @@ def _cells(record: dict[str, Any], fields: list[str], raw: bool) -> list[str]:
     for f in fields:
         v = record.get(f)
         s = plain(v)
-        if not raw and not isinstance(v, (int, float, Decimal, bool, date, datetime)) and v is not None:
+        if not raw and not isinstance(v, (Number, date, datetime)) and v is not None:
             s = neutralise(s)
         out.append(s)
     return out
@@ -322,7 +322,7 @@ def write_stream(fields: list[str], batches, fmt: str, *, bom: bool = False, raw
 def _json_default(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Number):  # Decimal from DuckDB sums
         return float(value)
     if isinstance(value, bytes):
         return value.hex()
@@ -394,11 +394,35 @@ MARK_OPEN, MARK_CLOSE = "【", "】"  # the highlight when styles are off (piped
 
 def _width(terminal: bool) -> int:
     if terminal:
+        import shutil  # only to draw on a terminal
+
         return shutil.get_terminal_size((120, 24)).columns
     try:
         return max(40, int(os.environ.get("COLUMNS", "")))
     except ValueError:
         return 120
+
+
+def _column_width(t: Table, i: int) -> int:
+    """The longest line in column ``i``, its header included."""
+    return max([text_width(t.columns[i])] + [text_width(part) for row in t.rows for part in row[i].text.split("\n")])
+
+
+def _content_width(t: Table) -> int:
+    """The width a table takes when no cell wraps (two cells between columns)."""
+    return sum(_column_width(t, i) for i in range(len(t.columns))) + 2 * len(t.columns)
+
+
+def _fixed_widths(t: Table, width: int, narrowest: int = 16) -> dict[int, int]:
+    """Widths for the table's no-wrap columns (their longest line) that leave every other column ``narrowest``
+    cells (two cells between columns): the widest are let go until the rest fit, and wrap like the others."""
+    fixed = {i: _column_width(t, i) for i in t.nowrap}
+    while fixed:
+        free = len(t.columns) - len(fixed)
+        if sum(fixed.values()) + 2 * len(t.columns) + free * narrowest <= width:
+            break
+        del fixed[max(fixed, key=fixed.get)]
+    return fixed
 
 
 def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, width: int | None = None) -> str:
@@ -409,8 +433,9 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
     from rich.text import Text
 
     buf = io.StringIO()
+    width = max([width or _width(terminal)] + [_content_width(t) for t in result.tables if t.wide])
     console = Console(file=buf, force_terminal=terminal, color_system="auto" if terminal else None,
-                      no_color=True if os.environ.get("NO_COLOR") else None, width=width or _width(terminal),
+                      no_color=True if os.environ.get("NO_COLOR") else None, width=width,
                       highlight=False, emoji=False, markup=False, legacy_windows=False, soft_wrap=False)
 
     def text(cell: Cell) -> Text:
@@ -427,9 +452,11 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
     for i, t in enumerate(result.tables):
         table = RichTable(title=Text(t.title, style="bold" if terminal else "") if t.title else None,
                           title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                          header_style="bold" if terminal else "")
+                          padding=(0, 1, 0, 0), header_style="bold" if terminal else "")
+        fixed = _fixed_widths(t, console.width)
         for j, c in enumerate(t.columns):
-            table.add_column(Text(c), justify="right" if j in t.right else "left", overflow="fold")
+            table.add_column(Text(c), justify="right" if j in t.right else "left", overflow="fold",
+                             width=fixed.get(j))
         for k, row in enumerate(t.rows):
             row_style = (t.row_styles[k] if t.row_styles else "") or ""
             table.add_row(*(text(c) for c in row), style=STYLES.get(row_style, "") if terminal else None)
@@ -438,9 +465,7 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
         console.print(table)
     if chart and result.charts:
         console.print()
-        for line, style in chart_lines(result.charts, console.width):
-            console.print(Text(line, style=STYLES.get(style, "") if terminal else ""), overflow="ignore",
-                          crop=False)
+        _print_charts(console, result.charts, terminal)
     if result.notes or result.footer:
         console.print()
         for n in [*result.footer, *result.shown_notes()]:
@@ -449,6 +474,26 @@ def to_rich(result: Result, *, chart: bool = False, terminal: bool = False, widt
 
 
 # ---------------------------------------------------------------------------------------------------- charts
+
+
+def _print_charts(console, charts: list[Chart], terminal: bool) -> None:
+    from rich.text import Text
+
+    for line, style in chart_lines(charts, console.width):
+        console.print(Text(line, style=STYLES.get(style, "") if terminal else ""), overflow="ignore", crop=False)
+
+
+def charts_text(charts: list[Chart], *, terminal: bool = False, width: int | None = None) -> str:
+    """The bar charts alone, styled for a terminal: what --chart writes to stderr beside CSV or JSON data."""
+    if not terminal:
+        return "".join(line + "\n" for line, _style in chart_lines(charts, width or _width(False)))
+    from rich.console import Console
+
+    buf = io.StringIO()
+    console = Console(file=buf, force_terminal=True, no_color=True if os.environ.get("NO_COLOR") else None,
+                      width=width or _width(True), highlight=False, emoji=False, markup=False, soft_wrap=False)
+    _print_charts(console, charts, True)
+    return buf.getvalue()
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 

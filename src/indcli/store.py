@@ -1,4 +1,5 @@
-"""Where the facts table lives, and the one way indcli writes anything (README: "How a table is written").
+"""Where the facts table lives (which one a command reads or writes, and why), and the one way indcli writes
+anything (README: "How a table is written").
 
 Everything an ingest writes — the table, the kept texts of converted documents, a partitioned dataset — is
 staged under a temporary name beside its final place and moved there only after the whole run has succeeded,
@@ -17,51 +18,118 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError, UsageError
 
 ENV_DATA = "INDCLI_DATA"
-DEFAULT_RELATIVE = Path("data") / "indicators.parquet"
+TABLE_NAME = "indicators.parquet"
+DEFAULT_RELATIVE = Path("data") / TABLE_NAME  # a project's table, relative to the project folder
+PACKAGED = Path(__file__).resolve().parent / "_default"  # seeds and the table built from them, shipped in the package
 
 
-def project_root() -> Path | None:
-    """The source checkout this package runs from (an editable install), if any."""
-    here = Path(__file__).resolve().parents[2]
-    return here if (here / "pyproject.toml").is_file() else None
+class Choice(NamedTuple):
+    """A table (or seeds folder) and why it was chosen: ``origin`` is --data, INDCLI_DATA, project, user or
+    packaged, in the order they are tried."""
+
+    path: Path
+    origin: str
+
+
+def packaged_table() -> Path:
+    """The table built from the seed documents, shipped in the package: the default of last resort."""
+    return PACKAGED / DEFAULT_RELATIVE
+
+
+def packaged_seeds() -> Path:
+    """The seed documents (and their manifest) shipped in the package."""
+    return PACKAGED / "seeds"
+
+
+def user_table() -> Path:
+    """The user's own table, for documents ingested outside a project: ~/.local/share/indcli/indicators.parquet
+    on Linux, the platform's user data folder elsewhere (platformdirs)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("indcli", appauthor=False) / TABLE_NAME
+
+
+def project_table(cwd: Path | None = None) -> Path | None:
+    """./data/indicators.parquet when the current folder is a project holding one, else None."""
+    path = (cwd or Path.cwd()) / DEFAULT_RELATIVE
+    return path if path.exists() else None
+
+
+def data_choices(option: str | Path | None = None) -> list[Choice]:
+    """Every table indcli would consider, in resolution order: --data, $INDCLI_DATA, ./data/indicators.parquet,
+    the user's table, the packaged one. Only the ones that apply are listed (the first is the one used)."""
+    out: list[Choice] = []
+    if option:
+        out.append(Choice(Path(option), "--data"))
+    if os.environ.get(ENV_DATA):
+        out.append(Choice(Path(os.environ[ENV_DATA]), ENV_DATA))
+    local = project_table()
+    if local is not None:
+        out.append(Choice(local, "project"))
+    user = user_table()
+    if user.exists():
+        out.append(Choice(user, "user"))
+    out.append(Choice(packaged_table(), "packaged"))
+    return out
+
+
+def resolve_data(option: str | Path | None = None) -> Choice:
+    """The table a query reads: --data > $INDCLI_DATA > ./data/indicators.parquet > the user's table > the
+    packaged default. E.g. ``resolve_data().origin == "packaged"`` on a fresh install outside a project."""
+    if option:
+        return Choice(Path(option), "--data")
+    if os.environ.get(ENV_DATA):
+        return Choice(Path(os.environ[ENV_DATA]), ENV_DATA)
+    local = project_table()
+    if local is not None:
+        return Choice(local, "project")
+    user = user_table()
+    return Choice(user, "user") if user.exists() else Choice(packaged_table(), "packaged")
+
+
+def default_data_path() -> Path:
+    """The path of the table a query reads by default (see :func:`resolve_data`)."""
+    return resolve_data().path
+
+
+def is_project(cwd: Path | None = None) -> bool:
+    """A folder is a project when it holds a seeds/ folder or a data/indicators.parquet."""
+    here = cwd or Path.cwd()
+    return (here / "seeds").is_dir() or (here / DEFAULT_RELATIVE).exists()
+
+
+def ingest_target() -> Choice:
+    """Where `indcli ingest` writes without --out: $INDCLI_DATA, else the project's data/indicators.parquet,
+    else the user's table (never the packaged one)."""
+    if os.environ.get(ENV_DATA):
+        return Choice(Path(os.environ[ENV_DATA]), ENV_DATA)
+    if is_project():
+        return Choice(Path.cwd() / DEFAULT_RELATIVE, "project")
+    return Choice(user_table(), "user")
+
+
+def default_seeds_dir() -> Path:
+    """./seeds when the current folder has one, else the seed documents shipped in the package."""
+    local = Path.cwd() / "seeds"
+    return local if local.is_dir() else packaged_seeds()
 
 
 def display_path(path: Path | str) -> str:
-    """A path as a user reads it: relative to the current folder when it lies inside it, else as given."""
+    """A path as a user reads it: relative to the current folder when it lies inside it, ~ for the home folder."""
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
+        pass
+    try:
+        return "~/" + str(p.resolve().relative_to(Path.home().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(p)
-
-
-def default_data_path() -> Path:
-    """$INDCLI_DATA, else ./data/indicators.parquet, else the checkout's data/indicators.parquet."""
-    env = os.environ.get(ENV_DATA)
-    if env:
-        return Path(env)
-    local = Path.cwd() / DEFAULT_RELATIVE
-    if local.exists():
-        return local
-    root = project_root()
-    if root is not None and (root / DEFAULT_RELATIVE).exists():
-        return root / DEFAULT_RELATIVE
-    return local
-
-
-def default_seeds_dir() -> Path:
-    """./seeds when it exists, else the checkout's seeds/."""
-    local = Path.cwd() / "seeds"
-    if local.is_dir():
-        return local
-    root = project_root()
-    if root is not None and (root / "seeds").is_dir():
-        return root / "seeds"
-    return local
 
 
 # ---------------------------------------------------------------------------------------------------- files
