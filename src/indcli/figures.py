@@ -195,22 +195,29 @@ def _ranges(s: str, found: list[Figure]) -> list[Figure]:
     return out
 
 
+def _written_unit(s: str, m: re.Match[str]) -> str | None:
+    """The unit a number is written with; for 突破1.5万亿 (元 left out, as headlines do) 元 when what comes before
+    names an amount of money; None for a number inside a code, a date or a rank (2024-05-10, T4, 第7)."""
+    a, unit_w = m.start(), m.group("unit")
+    prev = s[a - 1] if a else ""
+    if prev.isdigit() or prev in ".-" and a >= 2 and s[a - 2].isdigit() or prev.isascii() and prev.isalpha() or \
+            prev == "第":
+        return None
+    if unit_w:
+        return unit_w
+    after = s[m.end() :].replace("左右", "").replace("以上", "")
+    if m.group("mult") in ("亿", "万亿") and _MONEY_CONTEXT.search(s[max(0, a - 24) : a]) and \
+            not re.match(r"^[\u4e00-\u9fffA-Za-z%]", after):
+        return "元"
+    return None
+
+
 def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     a, b = m.start(), m.end()
-    num, unit_w = m.group("num"), m.group("unit")
-    prev = s[a - 1] if a else ""
-    if prev.isdigit() or prev in ".-" and a >= 2 and s[a - 2].isdigit() or prev.isascii() and prev.isalpha():
-        return None  # inside a code or a date such as 2024-05-10 or T4
-    if prev == "第":
-        return None  # a rank, handled separately
+    num, unit_w = m.group("num"), _written_unit(s, m)
+    if unit_w is None:
+        return None
     after = s[b:]
-    if not unit_w:
-        # 突破1.5万亿 (元 left out, as headlines do): money when what comes before names an amount of money
-        if m.group("mult") in ("亿", "万亿") and _MONEY_CONTEXT.search(s[max(0, a - 24) : a]) \
-                and not re.match(r"^[\u4e00-\u9fffA-Za-z%]", after.replace("左右", "").replace("以上", "")):
-            unit_w = "元"
-        else:
-            return None
     if unit_w == "P" and not re.match(r"^(?![A-Za-z])", after):
         return None
     if _NAME_AFTER.match(after) or _DURATION_AFTER.match(after):
