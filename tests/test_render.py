@@ -223,3 +223,11 @@ def test_imports_stay_light(module, banned):
     code = f"import sys, {module}; print(' '.join(m for m in {banned!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "", f"{module} imports {out}"
+
+
+def test_a_move_in_a_ranking_reads_as_places_not_as_a_rank():
+    from indcli.render import format_value
+
+    assert format_value(7, "位", "=", "zh", "diff") == "+7位"
+    assert format_value(-2, "位", "=", "en", "diff") == "-2 places"
+    assert format_value(7, "位", "=", "zh", "rank") == "第7位"

@@ -111,12 +111,15 @@ def display_unit(value: float, unit: str, lang: str = "zh") -> str:
     return unit
 
 
-def format_value(value: float, unit: str, comparator: str = "=", lang: str = "zh") -> str:
+def format_value(value: float, unit: str, comparator: str = "=", lang: str = "zh", measure: str = "") -> str:
     """A figure as a reader expects it: 1.3e12 元 → 1.3万亿元, '~' 9e11 元 → 约9000亿元, '>=' 7.5 % → ≥7.5%,
-    7 位 → 第7位, 163800 个 → 16.38万个. English: ¥1.3tn, ~¥900bn, #7, 1.9pp."""
+    7 位 → 第7位 (a move in a ranking, diff in 位: +7位), 163800 个 → 16.38万个. English: ¥1.3tn, ~¥900bn, #7,
+    1.9pp, +7 places."""
     cmp = (COMPARATOR_EN if lang == "en" else COMPARATOR_ZH).get(comparator or "=", comparator or "")
     if value is None:
         return "—"
+    if unit == "位" and measure == "diff":
+        return f"{cmp}{value:+g} places" if lang == "en" else f"{cmp}{value:+g}位"
     if unit == "元":
         if lang == "en":
             a = abs(value)

@@ -43,9 +43,9 @@ def labels(lang: str) -> dict:
     return LABELS["en" if lang == "en" else "zh"]
 
 
-def claim_text(c: Claim, unit: str, lang: str) -> str:
-    """A claimed value as a reader expects it: ≥7.5%, 约9000亿元."""
-    return format_value(c.value, unit, c.comparator, lang)
+def claim_text(c: Claim, unit: str, lang: str, measure: str = "") -> str:
+    """A claimed value as a reader expects it: ≥7.5%, 约9000亿元 (and +7位 for a move in a ranking)."""
+    return format_value(c.value, unit, c.comparator, lang, measure or c.facts[0].get("measure", "") if c.facts else measure)
 
 
 def group_text(g: Group, lang: str = "zh") -> tuple[str, str]:
@@ -532,10 +532,11 @@ def show_view(fact: dict[str, Any], same: list[dict[str, Any]], doc: dict[str, A
 
     g = group_facts([fact, *same])[0]
     span = figure_span(fact.get("quote") or "", fact.get("figure_text") or "", fact.get("metric_raw") or "")
-    others = [f"{where_source(f)} {format_value(float(f['value']), f['unit'], f['comparator'], lang)} "
+    others = [f"{where_source(f)} {format_value(float(f['value']), f['unit'], f['comparator'], lang, f.get('measure') or '')} "
               f"({f['fact_id']})" for f in same]
     record = {c: fact.get(c) for c in COLUMN_NAMES}
-    record.update({"display": format_value(float(fact["value"]), fact["unit"], fact["comparator"], lang),
+    record.update({"display": format_value(float(fact["value"]), fact["unit"], fact["comparator"], lang,
+                                           fact.get("measure") or ""),
                    "figure_offset": span[0] if span else None, "also_stated_by": others, "conflict": g.conflict})
     record.update({k: doc.get(k, "") for k in ("title", "publisher", "url", "date_basis", "document_path")})
     rows = _show_fact_rows(fact, record["display"], lang) + _show_document_rows(fact, doc)
