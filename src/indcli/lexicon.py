@@ -135,18 +135,33 @@ _JOINERS = {"及": "and", "和": "and", "与": "and", "、": "and", "的": ""}
 
 
 @cache
-def cue_words(name: str) -> tuple[str, ...]:
-    """The words of one table of cues.toml, longest first: ``cue_words("kind.target")`` → ("要着力实现", …, "力争", …)."""
-    table = cues()
-    for part in name.split("."):
-        table = table[part]
-    return tuple(sorted(table, key=len, reverse=True))
+def cue_words(*names: str) -> tuple[str, ...]:
+    """The words of one or more tables of cues.toml, each once, longest first: ``cue_words("kind.target")`` →
+    ("要着力实现", …, "力争", …); ``cue_words("rank.verbs", "rank.moves")`` → the words of both."""
+    words: list[str] = []
+    for name in names:
+        table = cues()
+        for part in name.split("."):
+            table = table[part]
+        words.extend(w for w in table if w not in words)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
-def cue_pattern(name: str) -> str:
-    """A regex alternation of one cue table's words, longest first: ``cue_pattern("kind.forecast")`` → "有希望|…"."""
-    return "|".join(map(re.escape, cue_words(name)))
+def cue_pattern(*names: str) -> str:
+    """A regex alternation of the words of one or more cue tables, longest first: ``cue_pattern("kind.forecast")``
+    → "有希望|…". Put it in a group, (?:…), before joining it to anything."""
+    return "|".join(map(re.escape, cue_words(*names)))
+
+
+@cache
+def cue_lookbehind(*names: str) -> str:
+    """A regex that holds right after any word of the named cue tables (a lookbehind for each word length, as
+    Python's lookbehinds must be of one width): ``cue_lookbehind("rank.top_verbs")`` → "(?:(?<=位居|…)|(?<=居))"."""
+    by_len: dict[int, list[str]] = {}
+    for w in cue_words(*names):
+        by_len.setdefault(len(w), []).append(re.escape(w))
+    return "(?:" + "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values()) + ")"
 
 
 @cache

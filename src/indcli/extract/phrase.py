@@ -321,7 +321,7 @@ NAME_RULES: tuple[NameRule, ...] = (_tier_of_topic, _part_of_topic_amount, _diff
 def _stock_after_additions(raw: str, item: str, topic: Topic) -> tuple[str, str] | None:
     """新增1860家，总数突破2.2万家; 新建基站2.1万个，累计建成10.5万个: the total, not the additions."""
     additions = cue_words("stock.additions")
-    if raw in ("总数", "总量", "总计", "") and re.search(cue_pattern("stock.totals"), item) and \
+    if raw in ("总数", "总量", "总计", "") and re.search(cue_pattern("stock.summed", "stock.total_nouns"), item) and \
             topic.metric.startswith(additions):
         stock = re.sub(rf"^(?:{cue_pattern('stock.additions')})", "", topic.metric)
         return stock, canonical(stock)
