@@ -149,7 +149,7 @@ def share_phrase(raw_phrase: str, s: Sentence, fig: Figure) -> str:
 
 _ADVERB_OF_SHARE = re.compile(rf"(?:{cue_pattern('share.about', 'share.adverbs')})占")
 _SUBJECT_MEASURE = re.compile(rf"(?:{cue_pattern('measure.subject_suffixes')})$")
-_INDUSTRY_END = re.compile(rf"([^，,、。；等]{{2,12}}?(?:{cue_pattern('names.industries', 'names.firms')}))$")
+_INDUSTRY_END = re.compile(rf"([^，,、。；等]{{2,12}}?(?:{cue_pattern('names.sectors', 'names.clusters', 'names.firms')}))$")
 _DEVELOP_LEAD = re.compile(rf"^(?:{cue_pattern('names.develop_verbs')})")
 _HEADING_NOT_INDUSTRY = re.compile(rf"[，,；;：:、]|^第.{{1,3}}[章节]|{cue_pattern('names.heading_not_industry')}")
 
@@ -170,7 +170,7 @@ def previous_subject(sentence: str, start: int) -> str:
 def _owner(sentence: str, start: int) -> str:
     """For a bare 营收/产值: the industry named at the end of the clause before (…五大优势产业，全年营收…)."""
     subject = previous_subject(sentence, start)
-    if subject.endswith(cue_words("names.industries", "names.parks")):
+    if subject.endswith(cue_words("names.sectors", "names.clusters", "names.parks")):
         return subject
     before = sentence[:start].rstrip("，,、 ")
     m = _INDUSTRY_END.search(before)
@@ -183,7 +183,7 @@ def heading_owner(heading: str) -> str:
     """A plan's section heading names the industry its bare 营业收入 belongs to (5.现代农产品加工 → …产业)."""
     h = re.sub(r"[（(].*?[）)]", "", heading).strip("“”\" 。.")
     if 2 <= len(h) <= 14 and not _HEADING_NOT_INDUSTRY.search(h):
-        return h if h.endswith(cue_words("names.industries")) else h + "产业"
+        return h if h.endswith(cue_words("names.sectors", "names.clusters")) else h + "产业"
     return ""
 
 

@@ -253,7 +253,8 @@ PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_
 
 _BRACKETED_BASE = re.compile(rf"[（(]\s*(?:19|20)\d\d年(?:{cue_pattern('period.year_end')})?\s*"
                              rf"(?:{cue_pattern('verb.amounts_to', 'verb.is', 'hedge.about')})?\s*$")
-_SUMMARY_NOUN = re.compile(rf"[一二三四五六七八九十两\d]+大(?:{cue_pattern('lists.summary_nouns')})")
+_SUMMARY_NOUN = re.compile(rf"[一二三四五六七八九十两\d]+大(?:{cue_pattern('names.sectors', 'names.clusters', 'lists.summary_nouns')})")
+
 
 
 def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
@@ -314,8 +315,9 @@ def increase_names_a_change(r: Reading, c: Context) -> Reading:
 @lru_cache(maxsize=1)
 def _national_yardstick() -> re.Pattern[str]:
     before = cue_pattern("yardstick.before")
-    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:平均水平|平均|的)?\s*[（(]?|"
-                      rf"[（(]\s*全国(?:平均)?(?:为|是)?)\s*$")
+    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:{cue_pattern('comparison.averages')}|的)?\s*[（(]?|"
+                      rf"[（(]\s*全国(?:平均)?(?:{cue_pattern('verb.amounts_to', 'verb.is')})?)\s*$")
+
 
 
 _NAMED_AFTER_RATE = re.compile(rf"的([^，,。；、\d（）()]{{1,12}}?)({cue_pattern('measure.rate_names')})")
