@@ -27,7 +27,11 @@ from .phrase import BARE, swap_base
 from .sentence import Sentence
 from .values import evolve
 
-_GROUP_SEP = re.compile(r"^\s*(?:、|和|及|与|或|，|,)?\s*$")
+_GROUP_SEP = re.compile(rf"^\s*(?:、|{cue_pattern('lists.joiners', 'lists.value_joiners')}|，|,)?\s*$")
+_JOINER = cue_pattern("lists.joiners")
+_JOINED = re.compile(rf"[^、]{{2,}}(?:{_JOINER})[^、]{{2,}}")
+_JOINED_BEFORE_EACH = re.compile(rf"[^、]{{2,}}(?:{_JOINER})[^、]{{2,}}分别")
+_HAS_JOINER = re.compile(_JOINER)
 HEADS = cue_words("names.heads")
 
 
@@ -92,7 +96,7 @@ def list_items(text: str, n: int = 0) -> list[str]:
         by_comma = _split_list(text, r"、")
         if len(by_comma) == n:
             return by_comma
-    return _split_list(text, r"、|和|及")
+    return _split_list(text, rf"、|{_JOINER}")
 
 
 def _with_industry(item: str) -> str:
@@ -148,8 +152,7 @@ def phrase_items(phrase: str, n: int, s: Sentence, pos: int) -> list[str]:
     clause = s.clause_before(pos)
     each = "均" in phrase or "均" in clause
     distributive = "分别" in s.text[:pos] or each
-    joined = re.search(r"[^、]{2,}(?:和|及)[^、]{2,}", phrase) and (n > 1 and "分别" in clause or
-                                                                  re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase))
+    joined = _JOINED.search(phrase) and (n > 1 and "分别" in clause or _JOINED_BEFORE_EACH.search(phrase))
     if "、" not in phrase and not joined:
         return [phrase]
     if "等" in phrase:
@@ -166,7 +169,8 @@ def phrase_items(phrase: str, n: int, s: Sentence, pos: int) -> list[str]:
     qualifier = re.match(r"限额以上", items[0])
     if qualifier:  # 限额以上A类、B类和C零售额: the qualifier covers every item
         items = [x if x.startswith(qualifier.group()) else qualifier.group() + x for x in items]
-    if n == 1 and not distributive and (re.search(r"和|及", subject) or not head):
+    if n == 1 and not distributive and (_HAS_JOINER.search(subject) or not head):
+
         return [phrase]  # 计算机、通信和其他电子设备制造业 is one industry
     if not (len(items) == n or distributive or n == 1):
         return [phrase]

@@ -37,7 +37,8 @@ _PREP_BEFORE = re.compile(rf"(?:(?:{cue_pattern('scope.before_count')})(?:{cue_p
 _REACHES_COUNTED = re.compile(rf"(?:{cue_pattern('scope.reach_verbs')})(?:{cue_pattern('scope.wholes')})?\s*\d")
 _SERVICE_VERB = re.compile(cue_pattern("scope.service_verbs"))
 _SERVED = re.compile(rf"对\s*(?:{_HEDGE})?\s*$|对[^，,。；]*?[家名人户](?:{cue_pattern('scope.served_nouns')})?[^，,。；]{{0,8}}"
-                     rf"(?:和|、|及)\s*(?:{cue_pattern('hedge.about')})?\s*$")
+                     rf"(?:、|{cue_pattern('lists.joiners')})\s*(?:{cue_pattern('hedge.about')})?\s*$")
+
 _SUBJECT_AFTER = re.compile(rf"的([\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、：:]|{cue_pattern('names.after_subject')}|$)")
 _FROM_BEFORE = re.compile(rf"(?:{cue_pattern('range.from')})$")
 _HORIZON_BEFORE = re.compile(rf"(?:(?:{cue_pattern('kind.horizon')})(?:到|至)|(?:^|(?<=[，,\s]))(?:{cue_pattern('period.until')}))$")
@@ -73,13 +74,15 @@ def _served_count(s: Sentence, fig: Figure, clause_before: str) -> str:
     verb = _SERVICE_VERB.search(rest)
     if not verb or verb.start() == 0:
         return ""
-    noun = re.split(r"和|、|及", rest[: verb.start()])[0]
+    noun = _ITEM_SEP.split(rest[: verb.start()])[0]
     return rest[verb.start():] + noun if noun else ""
 
 
 _BOUND_AFTER = re.compile(rf"^(?:{cue_pattern('comparator.after_bound')})")
 _SPELLS_OUT = re.compile(rf"[“\"][\dA-Za-z+]{{1,8}}[”\"](?:{cue_pattern('names.spells_out')})")
-_TIER_NOUN = re.compile(rf"[一二三四五六七八九两]?(?:万亿|千亿|百亿|亿)元?级?[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names.tier_nouns')})")
+_ITEM_SEP = re.compile(rf"、|{cue_pattern('lists.joiners')}")
+_TIER_NOUN = re.compile(
+rf"[一二三四五六七八九两]?(?:万亿|千亿|百亿|亿)元?级?[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names.tier_nouns')})")
 _CODE = re.compile(r"[“\"「][\d+NnＮ]+[”\"」]|\d\+\d")  # “51020”, 2+6+N: counts that spell a programme's code
 
 

@@ -285,15 +285,20 @@ def name_after_the_figure(r: Reading, c: Context) -> Reading:
     named = re.match(r"的([^，,。；、\d]{2,8})", c.text[r.slot.figures[-1].end :])
     if len(r.slot.figures) != 1 or strip_phrase(r.phrase) or not named:
         return r
-    name = re.sub(r"(?:数据|的)$", "", named.group(1))
+    name = _NAME_TAIL.sub("", named.group(1))
     return evolve(r, metrics=((name, canonical(name)),)) if canonical(name) in metric_aliases() else r
+
+
+_NAME_TAIL = re.compile(rf"(?:{cue_pattern('names.tail_noise')})$")
+_AMOUNT_END = re.compile(rf"(?:{cue_pattern('names.amount_ends')})$")
+_COUNTED_OR_TOTAL = re.compile(cue_pattern("stock.counted_over", "stock.total_start"))
 
 
 def products_of_output(r: Reading, c: Context) -> Reading:
     """高端产品产量较快增长，其中光纤增长12%: products after an output clause's 其中 are output (光纤产量)."""
     if r.measure != "growth" or not re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", c.text[: r.slot.first.start]):
         return r
-    metrics = tuple((raw, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (raw, m)
+    metrics = tuple((raw, m + "产量") if m and not _AMOUNT_END.search(m) else (raw, m)
                     for raw, m in r.metrics)
     return evolve(r, metrics=metrics)
 
@@ -303,7 +308,8 @@ def additions_cover_the_list(r: Reading, c: Context) -> Reading:
     if not r.slot.listed_after or not c.earlier or not c.earlier[-1].metric.startswith("新增") or \
             re.search(cue_pattern("stock.summed", "stock.total_nouns"), c.text[r.slot.start : r.slot.first.start]):
         return r
-    metrics = tuple((raw, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for raw, m in r.metrics)
+    metrics = tuple((raw, "新增" + m if m and not _COUNTED_OR_TOTAL.match(m) else m) for raw, m in r.metrics)
+
     return evolve(r, metrics=metrics)
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from ..figures import Figure
-from ..lexicon import cue_pattern, yardstick_pattern
+from ..lexicon import cue_pattern, cue_words, yardstick_pattern
 from ..numbers import cn_int
 from ..periods import Period, months_period, plan_containing, relative_span_length, span_period, year_period
 from .frame import Frame, speaks_of_goals
@@ -159,7 +159,7 @@ def adjusted_period(period: Period, measure: str, cue_word: str, metric: str, be
     if measure == "growth" and period.since and period.since < period.end.year:
         period = span_period(period.since, period.end.year)  # 20年后…增长了12倍: over those years
     plan = frame.plan_span
-    if plan and measure == "level" and metric.startswith(("新增", "累计")) and \
+    if plan and measure == "level" and metric.startswith(cue_words("stock.counted_over")) and \
             period.start == plan.end.replace(month=1, day=1) and period.end == plan.end:
         period = plan  # additions over the plan period, not in its last year alone
     if measure == "cagr" and not period.span:
