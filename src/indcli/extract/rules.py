@@ -88,7 +88,7 @@ MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_perc
 # ---------------------------------------------------------------- phrase
 
 _HEDGE = cue_pattern("hedge.about", "hedge.over")
-_POST_READING = re.compile(rf"(?:\d年的|{cue_pattern('range.from', 'change.to_level', 'verb.amounts_to')})\s*(?:{_HEDGE})?\s*$")
+_POST_READING = re.compile(rf"(?:\d年的|{cue_pattern('range.from', 'change.to_level', 'change.to_level_more', 'verb.amounts_to')})\s*(?:{_HEDGE})?\s*$")
 _INCREMENT = re.compile(rf"(?:{cue_pattern('change.by')})\s*(?:{_HEDGE})?\s*$")
 
 
@@ -537,7 +537,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provi
 
 # ---------------------------------------------------------------- sequence
 
-_FROM_TO = re.compile(rf"(?:{cue_pattern('change.to_level')})\s*(?:\d{{4}}年的?)?\s*$")
+_FROM_TO = re.compile(rf"(?:{cue_pattern('change.to_level', 'change.to_level_more')})\s*(?:\d{{4}}年的?)?\s*$")
 _SAME_MONTHS_BEFORE = re.compile(cue_pattern("comparison.year_on_year"))
 
 
