@@ -129,8 +129,6 @@ def cues() -> dict:
     return tomllib.loads((DATA / "cues.toml").read_text(encoding="utf-8"))
 
 
-_SHARE = re.compile(r"(.+?)占(.+?)的?(?:比重|比例)")  # A占B(的)比重: A as a share of B
-_OWN_SHARE = re.compile(r"(.+?)(?:占比|比重|比例)")  # A占比: the share of A
 _JOINERS = {"及": "and", "和": "and", "与": "and", "、": "and", "的": ""}
 
 
@@ -171,6 +169,13 @@ def yardstick_pattern() -> str:
     return rf"(?:{cue_pattern('comparison.yardstick')}|(?<!占)比(?!重|例))"
 
 
+@cache
+def _share_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A占B(的)比重: A as a share of B; A占比: the share of A."""
+    return (re.compile(rf"(.+?)占(.+?)的?(?:{cue_pattern('measure.share_of')})"),
+            re.compile(rf"(.+?)(?:{cue_pattern('measure.share_names')})"))
+
+
 @lru_cache(maxsize=65536)
 def gloss(metric: str) -> str:
     """English gloss of a metric name: the metrics table's (aliases too), else composed from the glossary —
@@ -184,12 +189,14 @@ def gloss(metric: str) -> str:
         for m in metrics():
             if m.canonical == canonical and m.english:
                 return m.english
-    share = _SHARE.fullmatch(metric)
+    share_of, own_share = _share_patterns()
+    share = share_of.fullmatch(metric)
     if share:
         part, whole = gloss(share.group(1)), gloss(share.group(2))
         whole = "industry" if whole == "industrial" else whole  # 占工业比重: of industry
         return f"{part} as a share of {whole}" if part and whole else ""
-    own = _OWN_SHARE.fullmatch(metric)
+    own = own_share.fullmatch(metric)
+
     if own:
         part = gloss(own.group(1))
         return f"{part} share" if part else ""
