@@ -39,7 +39,8 @@ def _figure_re() -> re.Pattern[str]:
     )
 
 
-_BARE_MULT = re.compile(rf"{cue_lookbehind('comparator.bare_amount', 'comparator.at_least')}(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
+_BARE_MULT = re.compile(rf"{cue_lookbehind('comparator.bare_amount', 'comparator.at_least')}"
+                        r"(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
 _RANK = re.compile(
     r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<wei>位|名)?"
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
@@ -56,7 +57,8 @@ _ATTRIBUTE_AFTER = re.compile(rf"^(?:以上的?|及以上的?|左右的)?(?:的(
 _NAME_AFTER = re.compile(rf"^(?:[A-Za-z]|\+|{cue_pattern('figures.name_after')})")
 _DURATION_AFTER = re.compile(rf"^(?:{cue_pattern('figures.durations')})")
 _PRENOMINAL_AFTER = re.compile(rf"^(?:{cue_pattern('comparator.after_bound')})?"
-                               rf"(?!{cue_pattern('figures.not_noun_after', 'lists.joiners', 'lists.value_joiners')}|、)"
+                               rf"(?!{cue_pattern('figures.not_noun_after', 'lists.joiners', 'lists.value_joiners')}"
+                               r"|、)"
                                r"[\u4e00-\u9fff“\"《A-Za-z0-9]")
 _MONEY_CONTEXT = re.compile(cue_pattern("figures.money_context"))
 _CN_POWER = re.compile(r"(?<![\d一二三四五六七八九十两百千万亿.])(千万|百万|十万)千瓦")
@@ -254,7 +256,6 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     comp = comp or _comparator_after(after) or _comparator_before(s[:a]) or "="
     prenominal = u.dimension == "count" and bool(_PRENOMINAL_AFTER.match(after))
     return Figure(a, b, value, u.canonical, u.dimension, comp, s[a:b], "", prenominal)
-
 
 
 def _rank_move(s: str, m: re.Match[str]) -> Figure | None:

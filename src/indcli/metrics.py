@@ -36,7 +36,8 @@ def _strip_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile("(?:" + "|".join(map(re.escape, trail)) + ")$"))
 
 
-_DATES_AND_AMONG = re.compile(rf"\d{{1,2}}月\d{{1,2}}日|不到\d+天|\d+天内|^有(?=[万千百])|^(?:{cue_pattern('phrase.among_wholes')})中(?=\S)")
+_DATES_AND_AMONG = re.compile(r"\d{1,2}月\d{1,2}日|不到\d+天|\d+天内|^有(?=[万千百])|"
+                              rf"^(?:{cue_pattern('phrase.among_wholes')})中(?=\S)")
 _ASPECT = re.compile(rf"^在(.{{2,12}}?)方面(?:来看)?$|^从(.{{2,12}}?)(?:{cue_pattern('phrase.looking')})$")
 _LEADING_CHAR = re.compile(rf"^(?:{cue_pattern('phrase.leading_chars')})(?=[全本我省今年各])")
 
@@ -60,7 +61,8 @@ phrase: str) -> str:
 
 
 _FUNCTION_WORDS = frozenset(cue_words("phrase.function_words"))
-_COMPARED = re.compile(rf"(?:{cue_pattern('rank.compared')})(?:{cue_pattern('comparison.regions', 'comparison.other_regions')})?"
+_COMPARED = re.compile(rf"(?:{cue_pattern('rank.compared')})"
+                       rf"(?:{cue_pattern('comparison.regions', 'comparison.other_regions')})?"
                        rf"(?:{cue_pattern('comparison.averages')})?[、，,和及]?$")
 _RANK_PHRASE_ENDS = cue_words("rank_scope.words", "rank.phrase_ends")
 

@@ -40,7 +40,8 @@ _PERIOD = re.compile(
     rf"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:{cue_pattern('period.plan_after')})?)"
     rf"|(?P<rel>(?:{cue_pattern('period.last_year')})同期|{_RELATIVE_WORDS})"
     rf"|(?P<after>(?P<an>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*年(?P<ad>{cue_pattern('period.years_from')}))"
-    rf"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:{cue_pattern('period.span_after')}|(?={cue_pattern('period.span_verbs')}))"
+    rf"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年"
+    rf"(?:{cue_pattern('period.span_after')}|(?={cue_pattern('period.span_verbs')}))"
     rf"|近(?P<rn2>[两三四五六七八九十]|\d)年|{cue_pattern('period.recent_spans')})"
 )
 # kinds of expression whose dates come from the year being spoken of, or the document's date
@@ -309,7 +310,6 @@ _WHOLE_YEAR_AFTER = re.compile(rf"\s*(?:,|，|{cue_pattern('period.whole_year_af
 _PART_YEAR_AFTER = re.compile(rf"\s*(?:{cue_pattern('period.part_year')}|[一二三四]季度|第[一二三四]季度|"
                               r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月|\d{1,2}月)")
 _PLANNED = re.compile(cue_pattern("period.planned"))
-
 
 
 def reports_whole_year(text: str, year: int) -> bool:

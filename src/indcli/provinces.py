@@ -220,7 +220,8 @@ def _blocks_follow_evidence(paras: tuple[Paragraph, ...], sec: _Sections, out: l
 # ---------------------------------------------------------------- a figure's subject
 
 # 全国 after a break or a time (2024年全国…) is the nation as a subject, not before these (全国平均, 全国第一)
-_NATIONAL = re.compile(rf"(?:^|[，,。；]|{cue_pattern('province.national_after')})\s*全国(?!{cue_pattern('province.national_not_before')})")
+_NATIONAL = re.compile(rf"(?:^|[，,。；]|{cue_pattern('province.national_after')})\s*全国"
+                       rf"(?!{cue_pattern('province.national_not_before')})")
 _WHEN = rf"(?:\d{{4}}年|\d{{1,2}}[-—–~至]\d{{1,2}}月|{cue_pattern('province.frame_times')}|[一二三四]季度)"
 _REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:{cue_pattern('province.region_frames')})(?:来)?看[，,：:]\s*)?"
                            rf"(?:{_WHEN}[，,]?\s*)?")

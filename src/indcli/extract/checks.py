@@ -77,7 +77,6 @@ def unit_problem(m: Mention) -> str:
 _AMONG_CITIES = re.compile(cue_pattern("rank.among_cities"))
 
 
-
 def scope_problem(m: Mention) -> str:
     """A rank among a province's cities (在全省16个地市中居第7位) is a city's, never the province's."""
     if m.measure == "rank" and not m.city and _AMONG_CITIES.search(m.scope):

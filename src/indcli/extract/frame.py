@@ -111,7 +111,8 @@ _PLAN_PART = re.compile(cue_pattern("plan.goal_parts"))
 _REVIEW_PART = re.compile(cue_pattern("plan.review_parts"))
 _REPORTED_YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|{cue_pattern('place.own')})")
 _ANNUAL_TITLE = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{{0,16}}(?:{cue_pattern('plan.annual_titles')})")
-_PLAN_SPAN = re.compile(rf"(?:{cue_pattern('plan.titles')})\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*((?:19|20)\d\d)\s*年?\s*[）)]")
+_PLAN_SPAN = re.compile(rf"(?:{cue_pattern('plan.titles')})\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*"
+                        r"((?:19|20)\d\d)\s*年?\s*[）)]")
 
 
 def report_year(text: str, doc_date: date) -> int | None:
@@ -273,7 +274,6 @@ def speaks_of_goals(text: str) -> bool:
 
 
 _TARGET = re.compile(cue_pattern("kind.target"))
-
 
 
 def after_sentence(frame: Frame, sentence: Sentence, own: list[Period], used: Period | None) -> Frame:

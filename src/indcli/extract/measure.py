@@ -53,7 +53,8 @@ def measure_of(fig: Figure, cue_text: str) -> tuple[str, str]:
 
 _RATE_WORD = re.compile(f"({cue_pattern('measure.rate_words')})")
 _TO_A_LEVEL = re.compile(rf"(?:{cue_pattern('change.to')})\s*(?:{cue_pattern('hedge.about')})?\s*$")
-_LOWER_THAN = re.compile(rf"(?:{cue_pattern('comparison.than')})[^，,。；;\d]{{0,12}}?(?:{cue_pattern('comparison.lower')})\s*(?:了)?\s*$")
+_LOWER_THAN = re.compile(rf"(?:{cue_pattern('comparison.than')})[^，,。；;\d]{{0,12}}?"
+                         rf"(?:{cue_pattern('comparison.lower')})\s*(?:了)?\s*$")
 _DIFF_DOWN = re.compile(f"({cue_pattern('change.diff_down')})")
 
 
@@ -87,7 +88,8 @@ _YOY = re.compile(rf"同比(?:{cue_pattern('change.yoy_verbs')})")
 _LEAD_OVER = re.compile(rf"(?:{cue_pattern('comparison.lead_over')})([^\d，,。；的]{{1,8}})的?领先")
 _MULTIPLE_OF_YEAR = re.compile(rf"(?:{cue_pattern('comparison.multiple_of')})((?:19|20)\d\d年)的\s*$")
 _MEASURED_AGAINST = re.compile(rf"{yardstick_pattern()}\s*((?:19|20)\d\d年[^\d，,。；]{{0,12}}?|[^\d，,。；]{{1,12}}?)"
-                               rf"(?:{cue_pattern('comparison.averages')})?(?:{cue_pattern('comparison.diff_ends')}|$)")
+                               rf"(?:{cue_pattern('comparison.averages')})?"
+                               rf"(?:{cue_pattern('comparison.diff_ends')}|$)")
 _REGION = re.compile(f"({cue_pattern('comparison.regions')})")
 
 

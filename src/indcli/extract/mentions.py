@@ -153,7 +153,6 @@ _MEASURE_ONLY = re.compile(rf"({cue_pattern('measure.averages')})?(?:{cue_patter
                            rf"({cue_pattern('measure.size_words')})")
 
 
-
 def _opening_topic(s: Sentence, topic: Topic, previous: Topic | None) -> Topic:
     """从经济总量看，甲省位居第二: a sentence that opens with a known metric as its topic speaks of it; one that opens
     with a measure alone (从两年平均增速来看) speaks of that measure of what the paragraph before spoke of."""

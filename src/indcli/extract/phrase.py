@@ -23,12 +23,14 @@ _MID_CUE = re.compile(cue_pattern("kind.mid_sentence"))
 _PROVINCE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,3}省?")  # 全省, 我省, 湖北省: a province alone
 _PREDICATE = re.compile(rf"{cue_pattern('names.predicates')}|\d")
 _GENERIC = cue_pattern("names.generic")
-_GENERIC_SUBJECT = re.compile(rf"^(?:{_GENERIC})(?:{cue_pattern('names.generic_amounts')})?(?:{cue_pattern('names.generic_predicates')})")
+_GENERIC_SUBJECT = re.compile(rf"^(?:{_GENERIC})(?:{cue_pattern('names.generic_amounts')})?"
+                              rf"(?:{cue_pattern('names.generic_predicates')})")
 _GENERIC_COUNT = frozenset(cue_words("names.generic", "names.generic_counted"))
 _PLAN_STRUCTURE = re.compile(rf"^(?:{cue_pattern('names.plan_parts', 'names.plan_openers', 'place.groups')})|"
                              rf"(?:{cue_pattern('names.plan_parts', 'names.plan_qualities')})$")
 _SELECTED = cue_pattern("names.selected_verbs")
-_GENERIC_HEAD = re.compile(rf"^({cue_pattern('names.generic_heads')})(?={cue_pattern('names.selected_verbs', 'names.selected_more')})")
+_GENERIC_HEAD = re.compile(rf"^({cue_pattern('names.generic_heads')})"
+                           rf"(?={cue_pattern('names.selected_verbs', 'names.selected_more')})")
 _SELECTED_START = re.compile(_SELECTED)
 _NOUN_END = re.compile(rf"[，,。；;、：:（）()]|{cue_pattern('names.noun_ends', 'names.selected_verbs')}")
 _HEDGE = cue_pattern("hedge.about", "hedge.over")
@@ -41,7 +43,8 @@ _SERVED = re.compile(rf"对\s*(?:{_HEDGE})?\s*$|对[^，,。；]*?[家名人户]
 
 _SUBJECT_AFTER = re.compile(rf"的([\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、：:]|{cue_pattern('names.after_subject')}|$)")
 _FROM_BEFORE = re.compile(rf"(?:{cue_pattern('range.from')})$")
-_HORIZON_BEFORE = re.compile(rf"(?:(?:{cue_pattern('kind.horizon')})(?:到|至)|(?:^|(?<=[，,\s]))(?:{cue_pattern('period.until')}))$")
+_HORIZON_BEFORE = re.compile(rf"(?:(?:{cue_pattern('kind.horizon')})(?:到|至)|"
+                             rf"(?:^|(?<=[，,\s]))(?:{cue_pattern('period.until')}))$")
 _BASE_BEFORE = re.compile(rf"(?:{cue_pattern('comparison.before_base', 'range.from')})$")
 
 
@@ -152,7 +155,8 @@ def share_phrase(raw_phrase: str, s: Sentence, fig: Figure) -> str:
 
 _ADVERB_OF_SHARE = re.compile(rf"(?:{cue_pattern('share.about', 'share.adverbs')})占")
 _SUBJECT_MEASURE = re.compile(rf"(?:{cue_pattern('measure.subject_suffixes')})$")
-_INDUSTRY_END = re.compile(rf"([^，,、。；等]{{2,12}}?(?:{cue_pattern('names.sectors', 'names.clusters', 'names.firms')}))$")
+_INDUSTRY_END = re.compile(rf"([^，,、。；等]{{2,12}}?"
+                           rf"(?:{cue_pattern('names.sectors', 'names.clusters', 'names.firms')}))$")
 _DEVELOP_LEAD = re.compile(rf"^(?:{cue_pattern('names.develop_verbs')})")
 _HEADING_NOT_INDUSTRY = re.compile(rf"[，,；;：:、]|^第.{{1,3}}[章节]|{cue_pattern('names.heading_not_industry')}")
 
@@ -357,12 +361,13 @@ def _stock_after_additions(raw: str, item: str, topic: Topic) -> tuple[str, str]
     additions = cue_words("stock.additions")
     if raw in ("", *cue_words("stock.summed", "stock.total_nouns")) and _TOTAL.search(item) and \
             topic.metric.startswith(additions):
-        stock = re.sub(rf"^(?:{cue_pattern('stock.additions')})", "", topic.metric)
+        stock = _ADDITIONS.sub("", topic.metric)
         return stock, canonical(stock)
     return None
 
 
 _TOTAL = re.compile(cue_pattern("stock.summed", "stock.total_nouns"))
+_ADDITIONS = re.compile(rf"^(?:{cue_pattern('stock.additions')})")
 
 
 def metric_name(item: str, measure: str, topic: Topic, unit: str = "") -> tuple[str, str]:

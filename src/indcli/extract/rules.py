@@ -88,7 +88,8 @@ MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_perc
 # ---------------------------------------------------------------- phrase
 
 _HEDGE = cue_pattern("hedge.about", "hedge.over")
-_POST_READING = re.compile(rf"(?:\d年的|{cue_pattern('range.from', 'change.to_level', 'change.to_level_more', 'verb.amounts_to')})\s*(?:{_HEDGE})?\s*$")
+_READS = cue_pattern("range.from", "change.to_level", "change.to_level_more", "verb.amounts_to")
+_POST_READING = re.compile(rf"(?:\d年的|{_READS})\s*(?:{_HEDGE})?\s*$")
 _INCREMENT = re.compile(rf"(?:{cue_pattern('change.by')})\s*(?:{_HEDGE})?\s*$")
 
 
@@ -253,8 +254,8 @@ PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_
 
 _BRACKETED_BASE = re.compile(rf"[（(]\s*(?:19|20)\d\d年(?:{cue_pattern('period.year_end')})?\s*"
                              rf"(?:{cue_pattern('verb.amounts_to', 'verb.is', 'hedge.about')})?\s*$")
-_SUMMARY_NOUN = re.compile(rf"[一二三四五六七八九十两\d]+大(?:{cue_pattern('names.sectors', 'names.clusters', 'lists.summary_nouns')})")
-
+_SUMMARY_NOUN = re.compile(rf"[一二三四五六七八九十两\d]+大"
+                           rf"(?:{cue_pattern('names.sectors', 'names.clusters', 'lists.summary_nouns')})")
 
 
 def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
@@ -270,14 +271,11 @@ def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
 
 def summary_names_the_group(r: Reading, c: Context) -> Reading:
     """A、B两大行业…，合计拉动2.5个百分点: the contribution is of both together (两大行业)."""
-    if r.measure != "diff" or not _SUMMED.search(c.text[r.slot.start : r.slot.first.start]) or \
+    if r.measure != "diff" or not _TOGETHER.search(c.text[r.slot.start : r.slot.first.start]) or \
             len(c.frame.topic.last_group) <= 1:
         return r
     whole = _SUMMARY_NOUN.findall(c.text[: r.slot.first.start])
     return evolve(r, metrics=((whole[-1], canonical(whole[-1])),)) if whole else evolve(r, skip="summary")
-
-
-_SUMMED = re.compile(cue_pattern("lists.together"))
 
 
 def name_after_the_figure(r: Reading, c: Context) -> Reading:
@@ -289,6 +287,7 @@ def name_after_the_figure(r: Reading, c: Context) -> Reading:
     return evolve(r, metrics=((name, canonical(name)),)) if canonical(name) in metric_aliases() else r
 
 
+_TOTAL = re.compile(cue_pattern("stock.summed", "stock.total_nouns"))
 _NAME_TAIL = re.compile(rf"(?:{cue_pattern('names.tail_noise')})$")
 _AMOUNT_END = re.compile(rf"(?:{cue_pattern('names.amount_ends')})$")
 _COUNTED_OR_TOTAL = re.compile(cue_pattern("stock.counted_over", "stock.total_start"))
@@ -306,7 +305,7 @@ def products_of_output(r: Reading, c: Context) -> Reading:
 def additions_cover_the_list(r: Reading, c: Context) -> Reading:
     """新增A企业1.2万家、B企业800家: 新增 covers B too — but not a total named after it (新增900家、总数达5200家)."""
     if not r.slot.listed_after or not c.earlier or not c.earlier[-1].metric.startswith("新增") or \
-            re.search(cue_pattern("stock.summed", "stock.total_nouns"), c.text[r.slot.start : r.slot.first.start]):
+            _TOTAL.search(c.text[r.slot.start : r.slot.first.start]):
         return r
     metrics = tuple((raw, "新增" + m if m and not _COUNTED_OR_TOTAL.match(m) else m) for raw, m in r.metrics)
 
@@ -321,9 +320,9 @@ def increase_names_a_change(r: Reading, c: Context) -> Reading:
 @lru_cache(maxsize=1)
 def _national_yardstick() -> re.Pattern[str]:
     before = cue_pattern("yardstick.before")
-    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:{cue_pattern('comparison.averages')}|的)?\s*[（(]?|"
+    average = cue_pattern("comparison.averages")
+    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:{average}|的)?\s*[（(]?|"
                       rf"[（(]\s*全国(?:平均)?(?:{cue_pattern('verb.amounts_to', 'verb.is')})?)\s*$")
-
 
 
 _NAMED_AFTER_RATE = re.compile(rf"的([^，,。；、\d（）()]{{1,12}}?)({cue_pattern('measure.rate_names')})")
@@ -356,14 +355,18 @@ def national_value_as_yardstick(r: Reading, c: Context) -> Reading:
     return evolve(r, metrics=((raw, metric),), measure=measure, per_province=ProvinceList(("全国",), raw, ("",)))
 
 
+_EACH = re.compile(cue_pattern("lists.each"))
+_TOGETHER = re.compile(cue_pattern("lists.together"))
+
+
 def one_value_for_each_listed_province(r: Reading, c: Context) -> Reading:
     """甲、乙GDP双双突破8万亿元; 丙、丁、戊增速均为4.5%; 己、庚处在2万亿元量级: one value said of every province of
     a list is each one's — not when the value is theirs together (甲、乙出口额合计超过5万亿元)."""
     g0 = r.slot.first
     clause = c.sentence.clause_before(g0.start)
-    said_of_each = re.search(cue_pattern("lists.each"), clause) or c.text[g0.end :].lstrip().startswith("量级")
+    said_of_each = _EACH.search(clause) or c.text[g0.end :].lstrip().startswith("量级")
     if len(r.slot.figures) != 1 or r.per_province is not None or not said_of_each or \
-            re.search(cue_pattern("lists.together"), clause):
+            _TOGETHER.search(clause):
         return r
     listed = listed_provinces(r.phrase) or listed_provinces(clause)
     if listed is None:
@@ -433,14 +436,14 @@ def several_provinces_at_once(m: Mention, r: Reading, c: Context) -> Mention | N
     if r.per_province is not None:
         return m
     clause = c.sentence.clause_before(m.figure.start)
-    if _MULTI_SUBJECT.search(clause) or _ADDED_UP.search(clause) and \
+    if _MULTI_SUBJECT.search(clause) or _TOGETHER.search(clause) and \
             _MULTI_SUBJECT.search(c.text[: m.figure.start]):
         return None
     return m
 
 
-_ADDED_UP = re.compile(cue_pattern("lists.together"))
-_AREA_SUBJECT = re.compile(rf"\d+\s*公里|{cue_pattern('place.area_words')}|[^，,。；]{{0,6}}(?:{cue_pattern('place.regions')})")
+_AREA_SUBJECT = re.compile(rf"\d+\s*公里|{cue_pattern('place.area_words')}|"
+                           rf"[^，,。；]{{0,6}}(?:{cue_pattern('place.regions')})")
 _COVERS = re.compile(cue_pattern("place.covers"))
 
 
@@ -453,7 +456,8 @@ def share_covered_by_an_area(m: Mention, r: Reading, c: Context) -> Mention | No
     return m
 
 
-_PROVINCES_COUNTED = re.compile(rf"(?:{cue_pattern('place.groups')}|个省)(?:{cue_pattern('verb.has', 'verb.amounts_to')})?\s*$")
+_PROVINCES_COUNTED = re.compile(rf"(?:{cue_pattern('place.groups')}|个省)"
+                                rf"(?:{cue_pattern('verb.has', 'verb.amounts_to')})?\s*$")
 
 
 def count_of_provinces(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -489,13 +493,17 @@ def goal_in_a_paragraph_of_goals(m: Mention, r: Reading, c: Context) -> Mention 
     return m
 
 
-def period_not_over_is_a_goal(m: Mention, r: Reading, c: Context) -> Mention | None:
+_SO_FAR = re.compile(cue_pattern("kind.so_far"))
+
+
+def period_not_over_is_a_goal(
+m: Mention, r: Reading, c: Context) -> Mention | None:
     """2025年，地区生产总值增长5.5%左右 in a January 2025 report: a year (or span of years) far from over holds no
     result yet — unless the words say so far (今年以来, 截至目前, 已) or the count is of what exists already
     (发挥12个产业园的作用)."""
     fig = m.figure
     if m.kind != "actual" or not not_over(m.period, c.frame.today) or any_kind_cue(c.sentence, fig.start) or \
-            re.search(cue_pattern("kind.so_far"), c.text[: fig.start]):
+            _SO_FAR.search(c.text[: fig.start]):
         return m  # a cue in its clause decided (高于年度目标1.2个百分点 is a result measured against a goal)
     stated = m.period is c.frame.period or any(m.period is p for p in c.periods)
     if not stated and c.frame.today.month > 3:
