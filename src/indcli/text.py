@@ -25,9 +25,10 @@ _SUBST = re.compile(
     rf"|(?P<cheng>{cue_lookbehind('text.before_tenths')}(?P<chengnum>[一二三四五六七八九])成"
     rf"(?={cue_pattern('text.after_tenths')}|[,，。;；、)）\s]|$))"
 
-    r"|(?P<wan>(?<![\d.])(?P<wana>\d{1,4})万(?P<wanb>\d{1,4})(?=\s*(?:亿|家|个|户|人|辆|台|元|项|名|座)))"
+    rf"|(?P<wan>(?<![\d.])(?P<wana>\d{{1,4}})万(?P<wanb>\d{{1,4}})(?=\s*(?:{cue_pattern('units.after_wan')})))"
     r"|(?P<cnbig>(?<![一二两三四五六七八九十零〇\d.])(?P<cnd>[一二两三四五六七八九])(?P<cnu>[千百])(?P<cnm>亿|万)"
-    r"(?=元|千瓦|美元|人|户|辆|家|吨))"
+    rf"(?={cue_pattern('units.after_big_numeral')}))"
+
     r"|(?P<bold>\*\*)"
     r"|(?P<bsn>\\n)"
     r"|(?P<wide>[\uff01-\uff5e])"

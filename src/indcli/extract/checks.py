@@ -59,7 +59,8 @@ def metric_problem(metric: str) -> str:
 
 _MONEY_NAME = re.compile(rf"(?:{cue_pattern('names.money')})$")
 _COUNT_NAME = re.compile(rf"(?:{cue_pattern('names.counted')})$")
-_COUNT_UNITS = frozenset({"家", "个", "项", "户", "人", "名", "座", "台", "辆", "台(套)", "台（套）"})
+_COUNT_UNITS = frozenset(cue_words("units.counts"))
+
 
 
 def unit_problem(m: Mention) -> str:

@@ -38,7 +38,9 @@ _PREP_BEFORE = re.compile(rf"(?:(?:{cue_pattern('scope.before_count')})(?:{cue_p
                           rf"、[^，,。；、]{{1,6}})\s*(?:{_HEDGE})?\s*$")
 _REACHES_COUNTED = re.compile(rf"(?:{cue_pattern('scope.reach_verbs')})(?:{cue_pattern('scope.wholes')})?\s*\d")
 _SERVICE_VERB = re.compile(cue_pattern("scope.service_verbs"))
-_SERVED = re.compile(rf"对\s*(?:{_HEDGE})?\s*$|对[^，,。；]*?[家名人户](?:{cue_pattern('scope.served_nouns')})?[^，,。；]{{0,8}}"
+_SERVED = re.compile(rf"对\s*(?:{_HEDGE})?\s*$|对[^，,。；]*?(?:{cue_pattern('units.served')})"
+                     rf"(?:{cue_pattern('scope.served_nouns')})?[^，,。；]{{0,8}}"
+
                      rf"(?:、|{cue_pattern('lists.joiners')})\s*(?:{cue_pattern('hedge.about')})?\s*$")
 
 _SUBJECT_AFTER = re.compile(rf"的([\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、：:]|{cue_pattern('names.after_subject')}|$)")
@@ -71,7 +73,7 @@ def _served_count(s: Sentence, fig: Figure, clause_before: str) -> str:
 
     Counts of places after 对 (对16个市州进行考核) are the scope of an assessment, not figures: only 家, 名, 户, 人.
     """
-    if fig.unit not in ("家", "名", "人", "户") or not _SERVED.search(clause_before):
+    if fig.unit not in cue_words("units.served") or not _SERVED.search(clause_before):
         return ""
     rest = re.split(r"[，,。；;：:]", s.text[fig.end :])[0]
     verb = _SERVICE_VERB.search(rest)
