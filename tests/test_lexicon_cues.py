@@ -83,7 +83,8 @@ def test_no_two_tables_hold_the_same_words():
 
 def test_cue_functions():
     assert cue_words("kind.target")[0] == "要着力实现"  # longest first
-    assert cue_words("hedge.about", "hedge.over") == ("超过", "突破", "约", "近", "超")  # each once, longest first
+    assert cue_words("hedge.over", "hedge.about", "hedge.near") == ("超过", "约", "近")  # longest first
+    assert cue_words("stock.summed", "stock.counted_over") == ("累计", "总计", "共有", "共计", "合计", "新增")  # each once
     assert cue_pattern("range.from") == "由|从"
     assert cue_lookbehind("comparator.bare_amount", "comparator.at_least") == \
         "(?:(?<=跃上|迈上|站上|登上)|(?<=破|过|超|达))"

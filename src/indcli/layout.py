@@ -154,7 +154,7 @@ def _lexical_join(head: str, tail: str) -> int:
 
 
 _FROM_END = re.compile(rf"(?:{cue_pattern('range.from')})[^，,。；]*\d(?:\.\d+)?\s*(?:%|亿元|万亿元|万元|元|个|家|位)?$")
-_TO_START = re.compile(rf"^(?:{cue_pattern('change.to_level', 'change.to_level_more')})")
+_TO_START = re.compile(rf"^(?:{cue_pattern('change.to_level', 'change.grew_to')})")
 _NEEDS_VALUE_END = re.compile(rf"(?:{cue_pattern('layout.needs_value')})$")
 _SUBJECT_END = re.compile(cue_pattern("layout.subject_ends"))
 _FIGURE_START = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*(?:%|个|家|亿|万|倍)")

@@ -28,8 +28,9 @@ def _strip_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One regex for every leading filler and one for every trailing cue word, longest first."""
     cities = tuple(k for k, (_p, kind) in places().items() if kind == "city")
     names = tuple(province_names()) + cities + tuple(c + "市" for c in cities)
-    lead = _sorted(_LEADING_MARKS + cue_words("phrase.leading", "place.own") + names)
-    trail = _sorted(_TRAILING_MARKS + cue_words("phrase.trailing", "change.to_level", "kind.target", "kind.forecast"))
+    lead = _sorted(_LEADING_MARKS + cue_words("phrase.leading", "place.own", "place.own_city", "place.this_province", "place.own_region") + names)
+    trail = _sorted(_TRAILING_MARKS + cue_words("phrase.trailing", "change.to_level", "change.jumped_to", "change.phrase_to", "kind.target",
+                                              "kind.forecast"))
     city_alt = "|".join(map(re.escape, _sorted(cities)))
     epithet = rf"(?:{EPITHET}(?=(?:{city_alt})))?"  # 省会南昌, “世界铜都”鹰潭市: the epithet goes with the city
     return (re.compile(f"^{epithet}(?:" + "|".join(map(re.escape, lead)) + ")"),

@@ -22,7 +22,8 @@ QUARTERS = {"前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
 DASH = "—–\\-－~～至到"
 _QUARTER_ALT = "|".join(sorted(QUARTERS, key=len, reverse=True))
 # 今年, 明年, 去年, 目前 …: read against the document's date
-_RELATIVE_WORDS = cue_pattern("period.this_year", "period.next_year", "period.last_year", "period.now")
+_RELATIVE_WORDS = cue_pattern("period.this_year", "period.next_year", "period.last_year", "period.the_year_before",
+                              "period.now")
 
 _PERIOD = re.compile(
     rf"(?P<day>(?:(?P<yd>(?:19|20)\d\d)\s*年\s*)?(?P<md>\d{{1,2}})\s*月\s*(?P<dd>\d{{1,2}})\s*日)"
@@ -225,7 +226,7 @@ def _relative_word(t: TimeExpression, year: int, today: date) -> Period | None:
     w = t.group("rel").removesuffix("同期")
     if w in cue_words("period.next_year"):
         return year_period(today.year + 1, t.pos, t.end_pos)
-    if w in cue_words("period.last_year"):
+    if w in cue_words("period.last_year", "period.the_year_before"):
         return year_period(today.year - 1, t.pos, t.end_pos)
     return year_period(year if w == "全年" else today.year, t.pos, t.end_pos)
 

@@ -82,9 +82,9 @@ def _heading_province(text: str) -> str | None:
 
 
 _NATIONAL_OPENING = re.compile(rf"^[^。；]{{0,24}}?(?:国内生产总值|全国(?:{cue_pattern('province.national_topics')}))")
-_OWN = re.compile(cue_pattern("place.own"))
-_OWN_OPENING = re.compile(rf"^\s*(?:{cue_pattern('place.own')})")
-_OWN_OR_NATION_OPENING = re.compile(rf"^\s*(?:{cue_pattern('place.own')}|全国)")
+_OWN = re.compile(cue_pattern("place.own", "place.own_city", "place.this_province", "place.own_region"))
+_OWN_OPENING = re.compile(rf"^\s*(?:{cue_pattern('place.own', 'place.own_city', 'place.this_province')})")
+_OWN_OR_NATION_OPENING = re.compile(rf"^\s*(?:{cue_pattern('place.own', 'place.own_city')}|全国)")
 
 
 def national_paragraph(text: str) -> bool:

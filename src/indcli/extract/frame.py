@@ -109,7 +109,7 @@ def _known_metrics() -> re.Pattern[str]:
 _PLAN_TITLE = re.compile(cue_pattern("plan.titles"))
 _PLAN_PART = re.compile(cue_pattern("plan.goal_parts"))
 _REVIEW_PART = re.compile(cue_pattern("plan.review_parts"))
-_REPORTED_YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|{cue_pattern('place.own')})")
+_REPORTED_YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|{cue_pattern('place.own', 'place.own_city')})")
 _ANNUAL_TITLE = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{{0,16}}(?:{cue_pattern('plan.annual_titles')})")
 _PLAN_SPAN = re.compile(rf"(?:{cue_pattern('plan.titles')})\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*"
                         r"((?:19|20)\d\d)\s*年?\s*[）)]")

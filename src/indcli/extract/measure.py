@@ -52,7 +52,7 @@ def measure_of(fig: Figure, cue_text: str) -> tuple[str, str]:
 
 
 _RATE_WORD = re.compile(f"({cue_pattern('measure.rate_words')})")
-_TO_A_LEVEL = re.compile(rf"(?:{cue_pattern('change.to')})\s*(?:{cue_pattern('hedge.about')})?\s*$")
+_TO_A_LEVEL = re.compile(rf"(?:{cue_pattern('change.to')})\s*(?:{cue_pattern('hedge.about', 'hedge.near')})?\s*$")
 _LOWER_THAN = re.compile(rf"(?:{cue_pattern('comparison.than')})[^，,。；;\d]{{0,12}}?"
                          rf"(?:{cue_pattern('comparison.lower')})\s*(?:了)?\s*$")
 _DIFF_DOWN = re.compile(f"({cue_pattern('change.diff_down')})")

@@ -33,7 +33,7 @@ _GENERIC_HEAD = re.compile(rf"^({cue_pattern('names.generic_heads')})"
                            rf"(?={cue_pattern('names.selected_verbs', 'names.selected_more')})")
 _SELECTED_START = re.compile(_SELECTED)
 _NOUN_END = re.compile(rf"[，,。；;、：:（）()]|{cue_pattern('names.noun_ends', 'names.selected_verbs')}")
-_HEDGE = cue_pattern("hedge.about", "hedge.over")
+_HEDGE = cue_pattern("hedge.about", "hedge.near", "hedge.over", "hedge.over_short")
 _PREP_BEFORE = re.compile(rf"(?:(?:{cue_pattern('scope.before_count')})(?:{cue_pattern('scope.wholes')})?|等|“|"
                           rf"、[^，,。；、]{{1,6}})\s*(?:{_HEDGE})?\s*$")
 _REACHES_COUNTED = re.compile(rf"(?:{cue_pattern('scope.reach_verbs')})(?:{cue_pattern('scope.wholes')})?\s*\d")
@@ -41,11 +41,12 @@ _SERVICE_VERB = re.compile(cue_pattern("scope.service_verbs"))
 _SERVED = re.compile(rf"对\s*(?:{_HEDGE})?\s*$|对[^，,。；]*?(?:{cue_pattern('units.served')})"
                      rf"(?:{cue_pattern('scope.served_nouns')})?[^，,。；]{{0,8}}"
 
-                     rf"(?:、|{cue_pattern('lists.joiners')})\s*(?:{cue_pattern('hedge.about')})?\s*$")
+                     rf"(?:、|{cue_pattern('lists.joiners')})\s*(?:{cue_pattern('hedge.about', 'hedge.near')})?\s*$")
 
 _SUBJECT_AFTER = re.compile(rf"的([\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、：:]|{cue_pattern('names.after_subject')}|$)")
 _FROM_BEFORE = re.compile(rf"(?:{cue_pattern('range.from')})$")
-_HORIZON_BEFORE = re.compile(rf"(?:(?:{cue_pattern('kind.horizon')})(?:到|至)|"
+_HORIZON_BEFORE = re.compile(rf"(?:(?:{cue_pattern('kind.horizon')})(?:{cue_pattern('change.to')})|"
+
                              rf"(?:^|(?<=[，,\s]))(?:{cue_pattern('period.until')}))$")
 _BASE_BEFORE = re.compile(rf"(?:{cue_pattern('comparison.before_base', 'range.from')})$")
 
@@ -155,7 +156,7 @@ def share_phrase(raw_phrase: str, s: Sentence, fig: Figure) -> str:
     return phrase
 
 
-_ADVERB_OF_SHARE = re.compile(rf"(?:{cue_pattern('share.about', 'share.adverbs')})占")
+_ADVERB_OF_SHARE = re.compile(rf"(?:{cue_pattern('share.about', 'share.adverbs', 'share.only')})占")
 _SUBJECT_MEASURE = re.compile(rf"(?:{cue_pattern('measure.subject_suffixes')})$")
 _INDUSTRY_END = re.compile(rf"([^，,、。；等]{{2,12}}?"
                            rf"(?:{cue_pattern('names.sectors', 'names.clusters', 'names.firms')}))$")
@@ -265,7 +266,7 @@ _DIFF_WORD = re.compile(rf"{yardstick_pattern()}|{cue_pattern('comparison.pull')
 _DIFF_SUFFIXES = re.compile(rf"(?:{cue_pattern('measure.diff_suffixes')})+$")
 _PRONOUN_OF_RANK = re.compile(rf"(?:{cue_pattern('measure.ranked')})?(?:{cue_pattern('measure.rank_words')})?")
 _LEVEL = re.compile(cue_pattern("names.levels"))
-_TAKEN = re.compile(rf"(?:{cue_pattern('share.adverbs')})?占$")
+_TAKEN = re.compile(rf"(?:{cue_pattern('share.only')})?占$")
 _SHARE_NAMED = re.compile(rf"{cue_pattern('measure.share_names')}|率$")
 _NOT_INDUSTRY = re.compile(rf"\d|{cue_pattern('names.not_industry')}")
 _RANK_OF = re.compile(rf"(?:{cue_pattern('measure.rank_of')})$")

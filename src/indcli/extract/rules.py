@@ -48,7 +48,7 @@ def measure_of_last_years_value(r: Reading, c: Context) -> Reading:
     return evolve(r, measure=last)
 
 
-_LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year')})的?\s*$")
+_LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year', 'period.the_year_before')})的?\s*$")
 _SHARE_MARK = re.compile(cue_pattern("measure.share_marks"))
 
 
@@ -87,10 +87,11 @@ MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_perc
 
 # ---------------------------------------------------------------- phrase
 
-_HEDGE = cue_pattern("hedge.about", "hedge.over")
-_READS = cue_pattern("range.from", "change.to_level", "change.to_level_more", "verb.amounts_to")
+_HEDGE = cue_pattern("hedge.about", "hedge.near", "hedge.over", "hedge.over_short")
+_READS = cue_pattern("range.from", "change.reached", "verb.reaches", "verb.equals")
 _POST_READING = re.compile(rf"(?:\d年的|{_READS})\s*(?:{_HEDGE})?\s*$")
-_INCREMENT = re.compile(rf"(?:{cue_pattern('change.by')})\s*(?:{_HEDGE})?\s*$")
+_INCREMENT = re.compile(rf"(?:{cue_pattern('change.by')})\s*"
+                        rf"(?:{cue_pattern('hedge.about', 'hedge.near', 'hedge.over')})?\s*$")
 
 
 _RANKED_BY = re.compile(r"(?:分别)?以\s*$")
@@ -253,7 +254,7 @@ PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_
 # ---------------------------------------------------------------- metric
 
 _BRACKETED_BASE = re.compile(rf"[（(]\s*(?:19|20)\d\d年(?:{cue_pattern('period.year_end')})?\s*"
-                             rf"(?:{cue_pattern('verb.amounts_to', 'verb.is', 'hedge.about')})?\s*$")
+                             rf"(?:{cue_pattern('verb.equals', 'verb.is', 'verb.reaches', 'hedge.about')})?\s*$")
 _SUMMARY_NOUN = re.compile(rf"[一二三四五六七八九十两\d]+大"
                            rf"(?:{cue_pattern('names.sectors', 'names.clusters', 'lists.summary_nouns')})")
 
@@ -271,7 +272,7 @@ def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
 
 def summary_names_the_group(r: Reading, c: Context) -> Reading:
     """A、B两大行业…，合计拉动2.5个百分点: the contribution is of both together (两大行业)."""
-    if r.measure != "diff" or not _TOGETHER.search(c.text[r.slot.start : r.slot.first.start]) or \
+    if r.measure != "diff" or not _JOINTLY.search(c.text[r.slot.start : r.slot.first.start]) or \
             len(c.frame.topic.last_group) <= 1:
         return r
     whole = _SUMMARY_NOUN.findall(c.text[: r.slot.first.start])
@@ -322,7 +323,7 @@ def _national_yardstick() -> re.Pattern[str]:
     before = cue_pattern("yardstick.before")
     average = cue_pattern("comparison.averages")
     return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:{average}|的)?\s*[（(]?|"
-                      rf"[（(]\s*全国(?:平均)?(?:{cue_pattern('verb.amounts_to', 'verb.is')})?)\s*$")
+                      rf"[（(]\s*全国(?:平均)?(?:{cue_pattern('verb.equals', 'verb.is')})?)\s*$")
 
 
 _NAMED_AFTER_RATE = re.compile(rf"的([^，,。；、\d（）()]{{1,12}}?)({cue_pattern('measure.rate_names')})")
@@ -356,7 +357,9 @@ def national_value_as_yardstick(r: Reading, c: Context) -> Reading:
 
 
 _EACH = re.compile(cue_pattern("lists.each"))
-_TOGETHER = re.compile(cue_pattern("lists.together"))
+_TOGETHER = re.compile(cue_pattern("lists.together", "lists.jointly", "lists.added_up"))
+_JOINTLY = re.compile(cue_pattern("lists.jointly"))
+_ADDED_UP = re.compile(cue_pattern("lists.added_up"))
 
 
 def one_value_for_each_listed_province(r: Reading, c: Context) -> Reading:
@@ -436,7 +439,7 @@ def several_provinces_at_once(m: Mention, r: Reading, c: Context) -> Mention | N
     if r.per_province is not None:
         return m
     clause = c.sentence.clause_before(m.figure.start)
-    if _MULTI_SUBJECT.search(clause) or _TOGETHER.search(clause) and \
+    if _MULTI_SUBJECT.search(clause) or _ADDED_UP.search(clause) and \
             _MULTI_SUBJECT.search(c.text[: m.figure.start]):
         return None
     return m
@@ -457,7 +460,7 @@ def share_covered_by_an_area(m: Mention, r: Reading, c: Context) -> Mention | No
 
 
 _PROVINCES_COUNTED = re.compile(rf"(?:{cue_pattern('place.groups')}|个省)"
-                                rf"(?:{cue_pattern('verb.has', 'verb.amounts_to')})?\s*$")
+                                rf"(?:{cue_pattern('verb.has', 'verb.reaches', 'verb.equals')})?\s*$")
 
 
 def count_of_provinces(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -545,7 +548,7 @@ FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provi
 
 # ---------------------------------------------------------------- sequence
 
-_FROM_TO = re.compile(rf"(?:{cue_pattern('change.to_level', 'change.to_level_more')})\s*(?:\d{{4}}年的?)?\s*$")
+_FROM_TO = re.compile(rf"(?:{cue_pattern('change.to_level', 'change.jumped_to', 'change.grew_to', 'change.narrowed_to')})\s*(?:\d{{4}}年的?)?\s*$")
 _SAME_MONTHS_BEFORE = re.compile(cue_pattern("comparison.year_on_year"))
 
 

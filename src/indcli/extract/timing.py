@@ -21,14 +21,14 @@ from .measure import last_cue
 from .sentence import Sentence, in_brackets_about
 from .values import evolve
 
-_HEDGES = cue_pattern("hedge.about", "hedge.over", "hedge.under")
+_HEDGES = cue_pattern("hedge.about", "hedge.near", "hedge.over", "hedge.under")
 FROM = re.compile(rf"(?:{cue_pattern('range.from')})\s*(?:\d{{4}}年的?)?\s*(?:{cue_pattern('comparison.regions')})?\s*"
                   rf"(?:{_HEDGES})?\s*$")
-BOUND_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的|{cue_pattern('verb.amounts_to', 'verb.is', 'period.year_end')})?\s*"
-                        rf"(?:{_HEDGES})?\s*$")
+BOUND_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的|{cue_pattern('verb.equals', 'verb.is', 'verb.reaches', 'period.year_end')})?\s*"
+                        rf"(?:{_HEDGES}|{cue_pattern('hedge.breaks')})?\s*$")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
 _CUMULATIVE = re.compile(cue_pattern("stock.summed", "stock.over_years"))
-_LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year')})(同期)?的?\s*$")
+_LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year', 'period.the_year_before')})(同期)?的?\s*$")
 _CHANGE = re.compile(cue_pattern("change.words"))
 
 
