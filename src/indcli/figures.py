@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import cue_pattern, cues, units
+from .lexicon import cue_lookbehind, cue_pattern, cue_words, units
 from .numbers import MULTIPLIERS, cn_int, parse_number
 
 
@@ -35,57 +35,60 @@ def _figure_re() -> re.Pattern[str]:
     mult_alt = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
     return re.compile(
         r"(?P<sign>[-+－−])?(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-        rf"(?P<mult>{mult_alt})?(?P<approx>多|余)?\s*(?P<unit>{unit_alt})?"
+        rf"(?P<mult>{mult_alt})?(?P<approx>{cue_pattern('comparator.approx_inside')})?\s*(?P<unit>{unit_alt})?"
     )
 
 
-_BARE_MULT = re.compile(r"(?:(?<=[破过超达])|(?<=迈上|跃上|站上|登上))(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
+_BARE_MULT = re.compile(rf"{cue_lookbehind('comparator.bare_amount', 'comparator.at_least')}"
+                        r"(?P<mult>万亿|千亿|百亿)(?P<unit>元)")
 _RANK = re.compile(
     r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<wei>位|名)?"
     r"(?![批次届季度章节条款项个大种代阶段轮期年号梯队方阵]|\d)"
 )
 _RANK_SCOPE = re.compile(rf"({cue_pattern('rank_scope.words')}|\d+个工业大省)$")
-_TOP = re.compile(r"(?:(?P<scope>全国|中部地区|中部|全省|全球|世界)|(?<=分列|位列|分居|依次)|(?<=位居|排名|跻身|进入|挺进)|(?<=居))"
+_TOP = re.compile(rf"(?:(?P<scope>{cue_pattern('rank.top_scopes')})|{cue_lookbehind('rank.top_verbs')})"
                   r"(?P<top>前\s*(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|强)?)"
                   r"(?![\d个批家项季度月年天周期亿万%的])")  # 排名前三的省份: a description, not a rank
-_AMONG = re.compile(r"在([^，,。；;\s]{2,12}?)中(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$")
-_RANK_VERBS = ("居", "列", "位居", "位列", "排名", "排", "跃居", "保持", "稳居", "名列", "跃升至", "升至", "排在",
-               "均居", "均列", "、", "和", "，", ",", "是", "为")
+_AMONG = re.compile(rf"在([^，,。；;\s]{{2,12}}?)中(?:{cue_pattern('rank.still')})?(?:{cue_pattern('rank.verbs_among')})$")
+_RANK_VERBS = (*cue_words("rank.verbs_before_scope"), "、", "，", ",")
 # what may follow a figure that is a tier label or part of a name, not a stated amount
-_ATTRIBUTE_AFTER = re.compile(r"^(?:以上的?|及以上的?|左右的)?(?:级|的(?!比重|水平|数据|GDP|基础上|规模|总量)|企业|工业|产业|项目|集群|园区|重大|单品|行业|城市|规模)")
-_NAME_AFTER = re.compile(r"^(?:[A-Za-z]|代|号|\+|届|周年)")
-_DURATION_AFTER = re.compile(r"^(?:月|年|天|日|小时|周|季度)")
-_PRENOMINAL_AFTER = re.compile(r"^(?:以上|左右)?(?!以上|以下|以内|及以上|左右|上下|和|及|与|或|、|的比重)[\u4e00-\u9fff“\"《A-Za-z0-9]")
-_MONEY_CONTEXT = re.compile(r"增加值|营业收入|营收|收入|产值|投资|总值|GDP|生产总值|利润|销售额|零售总额|规模|财政")
+_ATTRIBUTE_AFTER = re.compile(rf"^(?:以上的?|及以上的?|左右的)?(?:的(?!{cue_pattern('figures.named_after_de')})|"
+                              rf"{cue_pattern('figures.attribute_after')})")
+_NAME_AFTER = re.compile(rf"^(?:[A-Za-z]|\+|{cue_pattern('figures.name_after')})")
+_DURATION_AFTER = re.compile(rf"^(?:{cue_pattern('figures.durations')})")
+_PRENOMINAL_AFTER = re.compile(rf"^(?:{cue_pattern('comparator.after_bound')})?"
+                               rf"(?!{cue_pattern('figures.not_noun_after', 'lists.joiners', 'lists.value_joiners')}"
+                               r"|、)"
+                               r"[\u4e00-\u9fff“\"《A-Za-z0-9]")
+_MONEY_CONTEXT = re.compile(cue_pattern("figures.money_context"))
 _CN_POWER = re.compile(r"(?<![\d一二三四五六七八九十两百千万亿.])(千万|百万|十万)千瓦")
-_PRICE_BEFORE = re.compile(r"(定价|售价|单价|零售价|订价|共计|价格|每期|全年\d+期)\s*$")
+_PRICE_BEFORE = re.compile(rf"({cue_pattern('figures.price_words')}|全年\d+期)\s*$")
+_MOVE_BEFORE = re.compile(rf"(?:{cue_pattern('rank.moves', 'rank.moves_more')})了?\s*$")
+_MOVED = re.compile(rf"(?:{cue_pattern('rank.moves')})\s*$")
+_RANK_VERB_UNSCOPED = re.compile(rf"({cue_pattern('rank.verbs_unscoped', 'rank.to_place')})$")
+_RANK_VERB_SCOPED = re.compile(rf"({cue_pattern('rank.verbs_scoped', 'range.from')}|连续\S{{1,3}}年|、)\s*$")
 
 
 def _comparator_before(before: str) -> str | None:
     """The comparator a cue word right before a figure gives it (突破5万家, 突破了5万家 → >)."""
-    c = cues()["comparator"]
     before = re.sub(r"了\s*$", "", before)
-    if any(before.endswith(word) for word in c.get("at_least", ())):
+    if before.endswith(cue_words("comparator.at_least")):
         return ">="
-    for word in sorted(c["greater"], key=len, reverse=True):
-        if before.endswith(word):
-            return ">"
-    for word in sorted(c["about"], key=len, reverse=True):
-        if before.endswith(word):
-            return "~"
-    for word in sorted(c["less"], key=len, reverse=True):
-        if before.endswith(word):
-            return "<"
+    if before.endswith(cue_words("comparator.greater")):
+        return ">"
+    if before.endswith(cue_words("comparator.about")):
+        return "~"
+    if before.endswith(cue_words("comparator.less")):
+        return "<"
     return None
 
 
 def _comparator_after(after: str) -> str | None:
-    c = cues()["comparator"]
-    if any(after.startswith(w) for w in c["after_ge"]):
+    if after.startswith(cue_words("comparator.after_ge")):
         return ">="
-    if any(after.startswith(w) for w in c["after_le"]):
+    if after.startswith(cue_words("comparator.after_le")):
         return "<="
-    if any(after.startswith(w) for w in ("左右", "上下")):
+    if after.startswith(cue_words("comparator.after_about")):
         return "~"
     return None
 
@@ -205,7 +208,11 @@ def _written_unit(s: str, m: re.Match[str]) -> str | None:
         return None
     if unit_w:
         return unit_w
-    after = s[m.end() :].replace("左右", "").replace("以上", "")
+    after = s[m.end() :]
+    for bound in cue_words("comparator.after_bound"):  # 左右, then 以上
+
+        after = after.replace(bound, "")
+
     if m.group("mult") in ("亿", "万亿") and _MONEY_CONTEXT.search(s[max(0, a - 24) : a]) and \
             not re.match(r"^[\u4e00-\u9fffA-Za-z%]", after):
         return "元"
@@ -251,9 +258,6 @@ def _arabic_figure(s: str, m: re.Match[str]) -> Figure | None:
     return Figure(a, b, value, u.canonical, u.dimension, comp, s[a:b], "", prenominal)
 
 
-_MOVE_BEFORE = re.compile(r"(?:提升|上升|前移|提高|跃升|进位|前进|下降|后退|下滑|后移|回落)了?\s*$")
-
-
 def _rank_move(s: str, m: re.Match[str]) -> Figure | None:
     """较一季度提升7位, 比上年后退2位: a move of N places in a ranking (measured as a difference, in 位)."""
     if m.group("mult") or m.group("sign") or not _MOVE_BEFORE.search(s[: m.start()]):
@@ -274,11 +278,12 @@ def _rank_figure(s: str, m: re.Match[str], found: list[Figure]) -> Figure | None
     among = None if scope_m else _AMONG.search(before)
     if among:  # 在10个工业大省中位居第二
         scope, head = among.group(1), ""
-    if re.search(r"(?:提升|上升|前移|下降|后退|下滑|提高)\s*$", before):
+    if _MOVED.search(before):
         return None  # 提升7位: a move in the ranking, not a rank
-    if not scope and not re.search(r"(居|列|排名|位居|跃居|提高到|提升到|提高至|上升到|上升至|升至|降至|跃升到|跃升至)$", head) and not re.search(r"第\S{1,3}[、和及]$", before):
+    if not scope and not _RANK_VERB_UNSCOPED.search(head) and not re.search(r"第\S{1,3}[、和及]$", before):
         return None
-    if scope and not (head.endswith(_RANK_VERBS) or head == "" or re.search(r"(居|列|排名|保持|稳居|连续\S{1,3}年|跃居|位居|均居|均列|在|、|由|从)\s*$", head)):
+    if scope and not (head.endswith(_RANK_VERBS) or head == "" or _RANK_VERB_SCOPED.search(head)):
+
         # "全国第一批" is excluded by the regex; accept 全国第九 after a figure or a comma
         if not re.search(r"[、，,\d个家%]\s*$", head):
             return None

@@ -14,14 +14,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .lexicon import abbreviations, cue_words, glossary, metric_aliases
+from .lexicon import abbreviations, cue_pattern, cue_words, glossary, metric_aliases
 
 TERMINAL = set("。！？!?；;…”\"」』）)】:：")
 _CLAUSE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
 FURNITURE = re.compile(
-    r"(ICP备|版权所有|联系电话|电话[:：]|订刊|扫码|Powered by|http[s]?://|www\.|\.com|@\w+\.|定价\d|"
-    r"责任编辑|责编|校对[:：]|一审[:：]|二审[:：]|三审[:：]|来源[:：]|稿件来源|打印本页|我要问|最新评论|相关报道|精彩推送|"
-    r"^首页|^标签[:：]|阅读量|新闻中心>>|红包|福袋|抽奖|开鸿运|点击下载|下载APP|下载客户端)"
+    rf"({cue_pattern('layout.furniture')}|(?:{cue_pattern('layout.furniture_labels')})[:：]|"
+    r"http[s]?://|www\.|\.com|@\w+\.|定价\d|^首页|^标签[:：])"
 )
 # pieces of a line: sentences, clauses and runs of spaces (来源：某厅 2023年，全省…)
 _PIECE = re.compile(r"[。！？；;!?，,]|\s+")
@@ -35,7 +34,7 @@ def is_furniture(text: str) -> bool:
         return False
     return not any(_FIGURE_LIKE.search(p) for p in _PIECE.split(text) if p and not FURNITURE.search(p))
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|\d+[.、](?!\d)|第[一二三四五六七八九十]+[章节]|●|■|◆|#)")
-_CAPTION = re.compile(r"^(?:图为|图：|（图|\(图|【资料图】|\(相关资料图\)|（相关资料图）)")
+_CAPTION = re.compile(rf"^(?:{cue_pattern('layout.captions')})")
 
 
 @dataclass(frozen=True)
@@ -107,11 +106,7 @@ def _join_vocab() -> frozenset[str]:
     words.update(w for w, _ in abbreviations())
     words.update(e for _, e in abbreviations())
     words.update(zh for zh, _ in glossary())
-    for table in ("kind.target", "kind.forecast", "kind.actual"):
-        words.update(cue_words(table))
-    words.update("项目 工业 企业 产业 制度 力争 互联网 规模以上 百分点 比重 营业 收入 利润 增加值 投资 经济 发展 "
-                 "建设 技术 创新 数字 制造 服务 平台 集群 园区 基地 中心 中小企业 高质量 信息 装备 能源 材料 汽车 "
-                 "综合 实力 市场 竞争 工程 示范 智能 网络 交易 成本 生产 要素 单位 能耗 全国 全省 我省".split())
+    words.update(cue_words("kind.target", "kind.forecast", "kind.actual", "layout.join_words"))
     return frozenset(w for w in words if len(w) >= 2)
 
 
@@ -158,9 +153,10 @@ def _lexical_join(head: str, tail: str) -> int:
     return best
 
 
-_FROM_END = re.compile(r"(?:由|从)[^，,。；]*\d(?:\.\d+)?\s*(?:%|亿元|万亿元|万元|元|个|家|位)?$")
-_TO_START = re.compile(r"^(?:升至|增至|提高到|提高至|提升至|提升到|降至|下降到|下降至|扩至|扩大到|增加到|增长到|达到)")
-_NEEDS_VALUE_END = re.compile(r"(?:分别增长|分别下降|分别达到|分别为|分别是|同比增长|增长|下降|达到|为)$")
+_FROM_END = re.compile(rf"(?:{cue_pattern('range.from')})[^，,。；]*\d(?:\.\d+)?\s*(?:%|亿元|万亿元|万元|元|个|家|位)?$")
+_TO_START = re.compile(rf"^(?:{cue_pattern('change.to_level', 'change.grew_to')})")
+_NEEDS_VALUE_END = re.compile(rf"(?:{cue_pattern('layout.needs_value')})$")
+_SUBJECT_END = re.compile(cue_pattern("layout.subject_ends"))
 _FIGURE_START = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*(?:%|个|家|亿|万|倍)")
 _FIGS = re.compile(r"[-+]?\d+(?:\.\d+)?\s*(?:%|个百分点|个|家|亿元|万亿元)")
 
@@ -174,7 +170,8 @@ def _expected_count(head: str) -> int | None:
     if m:
         return int(m.group(2)) - int(m.group(1)) + 1
     clause = re.split(r"[，,]", last)[-1]
-    subject = re.split(r"占|分别", clause)[0]
+    subject = _SUBJECT_END.split(clause)[0]
+
     if "、" in subject:
         return subject.count("、") + 1
     return None

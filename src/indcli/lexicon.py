@@ -129,24 +129,37 @@ def cues() -> dict:
     return tomllib.loads((DATA / "cues.toml").read_text(encoding="utf-8"))
 
 
-_SHARE = re.compile(r"(.+?)占(.+?)的?(?:比重|比例)")  # A占B(的)比重: A as a share of B
-_OWN_SHARE = re.compile(r"(.+?)(?:占比|比重|比例)")  # A占比: the share of A
 _JOINERS = {"及": "and", "和": "and", "与": "and", "、": "and", "的": ""}
 
 
 @cache
-def cue_words(name: str) -> tuple[str, ...]:
-    """The words of one table of cues.toml, longest first: ``cue_words("kind.target")`` → ("要着力实现", …, "力争", …)."""
-    table = cues()
-    for part in name.split("."):
-        table = table[part]
-    return tuple(sorted(table, key=len, reverse=True))
+def cue_words(*names: str) -> tuple[str, ...]:
+    """The words of one or more tables of cues.toml, each once, longest first: ``cue_words("kind.target")`` →
+    ("要着力实现", …, "力争", …); ``cue_words("rank.verbs", "rank.moves")`` → the words of both."""
+    words: list[str] = []
+    for name in names:
+        table = cues()
+        for part in name.split("."):
+            table = table[part]
+        words.extend(w for w in table if w not in words)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
-def cue_pattern(name: str) -> str:
-    """A regex alternation of one cue table's words, longest first: ``cue_pattern("kind.forecast")`` → "有希望|…"."""
-    return "|".join(map(re.escape, cue_words(name)))
+def cue_pattern(*names: str) -> str:
+    """A regex alternation of the words of one or more cue tables, longest first: ``cue_pattern("kind.forecast")``
+    → "有希望|…". Put it in a group, (?:…), before joining it to anything."""
+    return "|".join(map(re.escape, cue_words(*names)))
+
+
+@cache
+def cue_lookbehind(*names: str) -> str:
+    """A regex that holds right after any word of the named cue tables (a lookbehind for each word length, as
+    Python's lookbehinds must be of one width): ``cue_lookbehind("rank.top_verbs")`` → "(?:(?<=位居|…)|(?<=居))"."""
+    by_len: dict[int, list[str]] = {}
+    for w in cue_words(*names):
+        by_len.setdefault(len(w), []).append(re.escape(w))
+    return "(?:" + "|".join(f"(?<={'|'.join(ws)})" for ws in by_len.values()) + ")"
 
 
 @cache
@@ -154,6 +167,13 @@ def yardstick_pattern() -> str:
     """A regex alternation of the words that measure against a yardstick, 比 included but not the 比 of 比重,
     比例 or 占比: ``re.search(yardstick_pattern(), "高技术制造业占比")`` is None."""
     return rf"(?:{cue_pattern('comparison.yardstick')}|(?<!占)比(?!重|例))"
+
+
+@cache
+def _share_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A占B(的)比重: A as a share of B; A占比: the share of A."""
+    return (re.compile(rf"(.+?)占(.+?)的?(?:{cue_pattern('measure.share_of')})"),
+            re.compile(rf"(.+?)(?:{cue_pattern('measure.share_names')})"))
 
 
 @lru_cache(maxsize=65536)
@@ -169,12 +189,14 @@ def gloss(metric: str) -> str:
         for m in metrics():
             if m.canonical == canonical and m.english:
                 return m.english
-    share = _SHARE.fullmatch(metric)
+    share_of, own_share = _share_patterns()
+    share = share_of.fullmatch(metric)
     if share:
         part, whole = gloss(share.group(1)), gloss(share.group(2))
         whole = "industry" if whole == "industrial" else whole  # 占工业比重: of industry
         return f"{part} as a share of {whole}" if part and whole else ""
-    own = _OWN_SHARE.fullmatch(metric)
+    own = own_share.fullmatch(metric)
+
     if own:
         part = gloss(own.group(1))
         return f"{part} share" if part else ""

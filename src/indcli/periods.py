@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .lexicon import cue_words
+from .lexicon import cue_pattern, cue_words
 from .numbers import cn_int
 
 PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
@@ -21,6 +21,9 @@ QUARTERS = {"前三季度": (1, 9), "一季度": (1, 3), "第一季度": (1, 3),
             "下半年": (7, 12), "前两季度": (1, 6), "前两月": (1, 2), "前2月": (1, 2), "一至三季度": (1, 9)}
 DASH = "—–\\-－~～至到"
 _QUARTER_ALT = "|".join(sorted(QUARTERS, key=len, reverse=True))
+# 今年, 明年, 去年, 目前 …: read against the document's date
+_RELATIVE_WORDS = cue_pattern("period.this_year", "period.next_year", "period.last_year", "period.the_year_before",
+                              "period.now")
 
 _PERIOD = re.compile(
     rf"(?P<day>(?:(?P<yd>(?:19|20)\d\d)\s*年\s*)?(?P<md>\d{{1,2}})\s*月\s*(?P<dd>\d{{1,2}})\s*日)"
@@ -28,17 +31,19 @@ _PERIOD = re.compile(
     rf"|(?P<ym>(?P<y1>(?:19|20)\d\d)\s*年\s*(?P<m1>\d{{1,2}})\s*[{DASH}]\s*(?P<m2>\d{{1,2}})\s*月(?!\d{{0,2}}日))"
     rf"|(?P<yq>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<q1>{_QUARTER_ALT}))"
     rf"|(?P<yone>(?P<y3>(?:19|20)\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月(?!\d{{0,2}}日|份?[{DASH}\d]))"
-    r"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|末|底)?(?!\d{1,2}\s*月))"
+    rf"|(?P<year>(?P<y>(?:19|20)\d\d)\s*年(?:度|{cue_pattern('period.year_end')})?(?!\d{{1,2}}\s*月))"
+
     rf"|(?P<months>(?P<m4>\d{{1,2}})\s*[{DASH}]\s*(?P<m5>\d{{1,2}})\s*月(?![\d]{{0,2}}日))"
     rf"|(?P<firstn>前\s*(?P<fn>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*个?月)"
     rf"|(?P<month>(?P<m6>\d{{1,2}})\s*月(?:当月|份)?(?![\d]{{0,2}}日|\s*[{DASH}]))"
     rf"|(?P<cnmonths>(?P<cm1>[一二三四五六七八九十]{{1,2}})\s*[{DASH}]\s*(?P<cm2>[一二三四五六七八九十]{{1,3}})\s*月)"
     rf"|(?P<q>{_QUARTER_ALT})"
-    r"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:期间|时期|以来|末)?)"
-    r"|(?P<rel>(?:去年|上年)同期|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|截至目前)"
-    r"|(?P<after>(?P<an>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年(?P<ad>后|以后|之后|前|以前|之前))"
-    r"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年(?:间|来|内|(?=新增|新建|累计|培育|建成|引进))"
-    r"|近(?P<rn2>[两三四五六七八九十]|\d)年|五年来|近几年)"
+    rf"|(?P<plan>(?:“|\")?(?P<pn>十[一二三四五]五)(?:”|\")?(?:{cue_pattern('period.plan_after')})?)"
+    rf"|(?P<rel>(?:{cue_pattern('period.last_year')})同期|{_RELATIVE_WORDS})"
+    rf"|(?P<after>(?P<an>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*年(?P<ad>{cue_pattern('period.years_from')}))"
+    rf"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年"
+    rf"(?:{cue_pattern('period.span_after')}|(?={cue_pattern('period.span_verbs')}))"
+    rf"|近(?P<rn2>[两三四五六七八九十]|\d)年|{cue_pattern('period.recent_spans')})"
 )
 # kinds of expression whose dates come from the year being spoken of, or the document's date
 _RELATIVE_KINDS = frozenset({"months", "month", "cnmonths", "q", "rel", "relspan", "firstn", "after"})
@@ -111,8 +116,9 @@ def plan_containing(y: int) -> tuple[int, int]:
     return start, start + 4
 
 
-_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|[一二两三四五六七八九十]年[以之]?[后前内新累培建引]|个月|今年|全年|本年|明年|去年|上年|上一年|目前|现已|当前|季度|半年|前两月|五年|年间|年来|"
-                              r"近几年|十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
+_MAY_HAVE_PERIOD = re.compile(r"(?:19|20)\d\d|\d\s*月|\d\s*年|[一二两三四五六七八九十]年[以之]?[后前内新累培建引]|个月|"
+                              rf"{_RELATIVE_WORDS}|{cue_pattern('period.hints')}|"
+                              r"十[一二三四五]五|[一二三四五六七八九十]\s*[—–\-－~～至到]")
 
 
 _MULTIPLE_AFTER = re.compile(r"\s*的\s*[\d.]+\s*倍")
@@ -220,14 +226,14 @@ def _relative_word(t: TimeExpression, year: int, today: date) -> Period | None:
     w = t.group("rel").removesuffix("同期")
     if w in cue_words("period.next_year"):
         return year_period(today.year + 1, t.pos, t.end_pos)
-    if w in cue_words("period.last_year"):
+    if w in cue_words("period.last_year", "period.the_year_before"):
         return year_period(today.year - 1, t.pos, t.end_pos)
     return year_period(year if w == "全年" else today.year, t.pos, t.end_pos)
 
 
 def _relative_span(t: TimeExpression, year: int, today: date) -> Period | None:
     w = t.group("relspan")
-    if w in ("五年来", "近五年", "近几年") or w.startswith("五年"):
+    if w in cue_words("period.five_years") or w.startswith("五年"):
         y1, y2 = plan_containing(today.year)
         if y2 > today.year or (y2 == today.year and today.month < 10):
             y1, y2 = y1 - 5, y2 - 5
@@ -296,11 +302,15 @@ def relative_span_length(label: str) -> int | None:
     return int(m.group(1)) if m.group(1).isdigit() else cn_int(m.group(1))
 
 
-HORIZON_BEFORE = re.compile(r"(?:力争|争取|计划|预计|目标|远景|[，,。；\s]|^)(?:到|至)$|力争$|争取$|目标$|远景$")
+# a year after these is a goal's horizon (力争到2025年, 目标2030年), not a year reported on
+HORIZON_BEFORE = re.compile(rf"(?:{cue_pattern('period.horizon_to')}|[，,。；\s]|^)(?:{cue_pattern('change.to')})$|"
+                            rf"(?:{cue_pattern('period.horizon_alone')})$")
 _YEAR_WRITTEN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!\s*[—\-至~]\s*\d)")
-_WHOLE_YEAR_AFTER = re.compile(r"\s*(?:的|,|，|全年|全省|我省|全国|是|以来|[^\d]{0,8}(?:GDP|生产总值|增加值|完成|实现))")
-_PART_YEAR_AFTER = re.compile(r"\s*(?:上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|\d{1,2}\s*[-—–~至]\s*\d{1,2}月|\d{1,2}月)")
-_PLANNED = re.compile(r"要|力争|目标|预计|计划|将")
+_WHOLE_YEAR_AFTER = re.compile(rf"\s*(?:,|，|{cue_pattern('period.whole_year_after')}|"
+                               rf"[^\d]{{0,8}}(?:{cue_pattern('period.whole_year_figures')}))")
+_PART_YEAR_AFTER = re.compile(rf"\s*(?:{cue_pattern('period.part_year')}|[一二三四]季度|第[一二三四]季度|"
+                              r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月|\d{1,2}月)")
+_PLANNED = re.compile(cue_pattern("period.planned"))
 
 
 def reports_whole_year(text: str, year: int) -> bool:

@@ -19,14 +19,19 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .layout import Layout, Paragraph, copy_key
-from .lexicon import find_places, places, province_name_re, province_names
+from .lexicon import cue_pattern, cue_words, find_places, places, province_name_re, province_names
 from .metrics import EPITHET
 
 if TYPE_CHECKING:
     from .extract.model import Fact
     from .extract.sentence import Sentence
 
-_COMPARE_BEFORE = ("超越", "超过", "高于", "低于", "与", "比", "较", "赶上", "相比", "和", "同", "及", "、", "对", "向", "深化与")
+# a province named right after these is compared with or related to, not the subject (高于湖北, 与湖南合作)
+_COMPARE_BEFORE = cue_words("province.related", "province.compared")
+# a place right after these is one the province deals with (赴长沙考察, 对接武汉), not its own
+_PLACE_RELATED = re.compile(rf"(?:{cue_pattern('province.related', 'province.place_related')})$")
+# a province right after these is no subject either (落户湖北, 被湖南超越, 仅次于广东)
+_NOT_SUBJECT = re.compile(rf"(?:{cue_pattern('province.related', 'province.compared', 'province.object_of')})$")
 _MIN_FOREIGN = 2  # one stray mention of another province's city never moves a paragraph
 
 
@@ -52,7 +57,7 @@ def province_mentions(text: str) -> Counter[str]:
     table = places()
     for m in find_places(text):
         before = text[max(0, m.start() - 4) : m.start()]
-        if re.search(r"(?:与|同|跟|对|向|赴|到|联合|携手|对接|相比|比|较|超越|超过)$", before):
+        if _PLACE_RELATED.search(before):
             continue  # 与武汉合作, 赴长沙考察: a relation with the place, not the place's own figure
         votes[table[m.group()][0]] += 1
     return votes
@@ -76,14 +81,17 @@ def _heading_province(text: str) -> str | None:
     return None
 
 
-_NATIONAL_OPENING = re.compile(r"^[^。；]{0,24}?(?:国内生产总值|全国(?:规模以上|规上|GDP|经济|工业|居民|固定资产|社会消费品))")
+_NATIONAL_OPENING = re.compile(rf"^[^。；]{{0,24}}?(?:国内生产总值|全国(?:{cue_pattern('province.national_topics')}))")
+_OWN = re.compile(cue_pattern("place.own", "place.own_city", "place.this_province", "place.own_region"))
+_OWN_OPENING = re.compile(rf"^\s*(?:{cue_pattern('place.own', 'place.own_city', 'place.this_province')})")
+_OWN_OR_NATION_OPENING = re.compile(rf"^\s*(?:{cue_pattern('place.own', 'place.own_city')}|全国)")
 
 
 def national_paragraph(text: str) -> bool:
     """A paragraph about the nation: it opens with the nation's figures (国家统计局数据显示，前三季度国内生产总值…;
     全国规上工业增加值…) and names no province, place, or 全省 of its own."""
     return bool(_NATIONAL_OPENING.search(text)) and not province_mentions(text) and \
-        not re.search(r"全省|我省|本省|全市|全区", text)
+        not _OWN.search(text)
 
 
 @dataclass(frozen=True)
@@ -211,14 +219,18 @@ def _blocks_follow_evidence(paras: tuple[Paragraph, ...], sec: _Sections, out: l
 
 # ---------------------------------------------------------------- a figure's subject
 
-_NATIONAL = re.compile(r"(?:^|[，,。；]|年|月|季度|半年|以来)\s*全国(?!平均|水平|第|的|首|唯一|重要|领先|前列)")
-_WHEN = r"(?:\d{4}年|\d{1,2}[-—–~至]\d{1,2}月|上半年|前三季度|今年以来|[一二三四]季度)"
-_REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:分地区|从地区|分市州|从市州|分区域|从区域)(?:来)?看[，,：:]\s*)?"
+# 全国 after a break or a time (2024年全国…) is the nation as a subject, not before these (全国平均, 全国第一)
+_NATIONAL = re.compile(rf"(?:^|[，,。；]|{cue_pattern('province.national_after')})\s*全国"
+                       rf"(?!{cue_pattern('province.national_not_before')})")
+_WHEN = rf"(?:\d{{4}}年|\d{{1,2}}[-—–~至]\d{{1,2}}月|{cue_pattern('province.frame_times')}|[一二三四]季度)"
+_REGION_FRAME = re.compile(rf"\s*(?:{_WHEN}[，,]?\s*)?(?:(?:{cue_pattern('province.region_frames')})(?:来)?看[，,：:]\s*)?"
                            rf"(?:{_WHEN}[，,]?\s*)?")
 
 
 # a city introduced as the topic of what follows: 而位于皖北的宿州，…; 作为省会的某市，…
-_INTRODUCED = re.compile(r"(?:^|[，,。：:])\s*(?:而|但|其中)?(?:位于|地处|作为|素有|身为)[^，,。；]{1,16}的\s*$")
+_INTRODUCED = re.compile(rf"(?:^|[，,。：:])\s*(?:{cue_pattern('province.introducer_openers')})?"
+                         rf"(?:{cue_pattern('province.introducers')})[^，,。；]{{1,16}}的\s*$")
+_GOES_ON = re.compile(cue_pattern("province.clause_goes_on"))
 
 
 def city_subject(text: str, clause: str) -> tuple[str, str] | None:
@@ -235,7 +247,7 @@ def city_subject(text: str, clause: str) -> tuple[str, str] | None:
         same = len(clause) >= 2 and topic.startswith(clause[:2]) and not re.match(r"[\d一二三四五六七八九十]", clause)
         opens = bool(_REGION_FRAME.fullmatch(text[: m.start()]))  # 分地区看，成都市…: the sentence is about the city
         introduced = bool(_INTRODUCED.search(text[: m.start()]))  # 而位于皖北的宿州，…: the city is the topic
-        if same or opens or introduced or re.match(r"(?:高于|快于|低于|慢于|比|较|同比|增长|增速|占)", clause):
+        if same or opens or introduced or _GOES_ON.match(clause):
             found = (m.group(), p)
         else:
             found = None
@@ -248,7 +260,7 @@ def _named_province(head: str) -> tuple[int, str]:
     names = province_names()
     for m in province_name_re().finditer(head):
         before = head[max(0, m.start() - 3) : m.start()]
-        if re.search(r"(超越|超过|高于|低于|与|比|较|赶上|相比|和|同|及|、|对|向|落户|在|被|仅次于|次于|落后于)$", before):
+        if _NOT_SUBJECT.search(before):
             continue
         if m.start() > best:
             best, prov = m.start(), names[m.group()]
@@ -262,11 +274,15 @@ def _national_subject(s: Sentence, upto: int, best: int, clause: str) -> bool:
     m = _NATIONAL.search(s.text[cs : upto + 4])
     if m and m.end() > upto - cs:
         m = None
-    if m and not re.search(r"(高于|快于|低于|慢于|比|较|占|居|列|赶上|超过|与)\s*全国", clause) and m.start() >= best:
+    if m and not _NATION_AS_YARDSTICK.search(clause) and m.start() >= best:
         return True
-    own_subject = best >= cs or m is not None or re.search(r"^\s*(?:全省|我省|全市|本省)", clause)
+    own_subject = best >= cs or m is not None or _OWN_OPENING.search(clause)
     return bool(not own_subject and ("国内生产总值" in clause
                                      or any(n.start() >= best for n in _NATIONAL.finditer(s.text[:cs]))))
+
+
+_NATION_AS_YARDSTICK = re.compile(rf"(?:{cue_pattern('province.nation_yardstick')})\s*全国")
+_CITY_AS_OBJECT = re.compile(rf"(?:{cue_pattern('province.city_object')})$")
 
 
 def _clause_city(clause: str) -> tuple[str, str] | None:
@@ -276,7 +292,7 @@ def _clause_city(clause: str) -> tuple[str, str] | None:
     for m in find_places(clause):
         p, kind = table[m.group()]
         if kind == "city" and "全省" not in clause[m.start():] and \
-                not re.search(r"(落户|在|以|支持|推动|助力|向|对|与|同|赴|和|及|、)$", clause[: m.start()]):
+                not _CITY_AS_OBJECT.search(clause[: m.start()]):
             found = (m.group(), p)
     return found
 
@@ -295,7 +311,8 @@ def figure_subject(s: Sentence, upto: int, province: str, method: str) -> tuple[
     found = _clause_city(clause)
     if found:  # the clause is about this city: its figure is the city's, in the city's province
         return found[1], "subject", found[0]
-    if not re.search(r"^\s*(?:全省|全市|我省|全国)", clause) and not province_name_re().search(clause):
+    if not _OWN_OR_NATION_OPENING.search(clause) and not province_name_re().search(clause):
+
         earlier = city_subject(head[:cs], clause.lstrip())
         if earlier:  # 赣州稀土产业营收超800亿元，稀土产业规模居全国第一: the clause goes on about the city
             return earlier[1], "subject", earlier[0]

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import cue_lookbehind, cue_pattern
 from .numbers import CN_DIGITS, cn_decimal
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
@@ -21,10 +22,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ"
 _SUBST = re.compile(
     r"(?P<pinyin>(?<=[\u3400-\u9fff])\((?=[a-z" + _TONED + r"]*[" + _TONED + r"])[a-z" + _TONED + r"]{1,7}\))"
     r"|(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
-    r"|(?P<cheng>(?:(?<=[占约近超逾达的过到])|(?<=比重))(?P<chengnum>[一二三四五六七八九])成(?=以上|左右|多|的|[,，。;；、)）\s]|$))"
-    r"|(?P<wan>(?<![\d.])(?P<wana>\d{1,4})万(?P<wanb>\d{1,4})(?=\s*(?:亿|家|个|户|人|辆|台|元|项|名|座)))"
+    rf"|(?P<cheng>{cue_lookbehind('text.before_tenths')}(?P<chengnum>[一二三四五六七八九])成"
+    rf"(?={cue_pattern('text.after_tenths')}|[,，。;；、)）\s]|$))"
+
+    rf"|(?P<wan>(?<![\d.])(?P<wana>\d{{1,4}})万(?P<wanb>\d{{1,4}})(?=\s*(?:{cue_pattern('units.after_wan')})))"
     r"|(?P<cnbig>(?<![一二两三四五六七八九十零〇\d.])(?P<cnd>[一二两三四五六七八九])(?P<cnu>[千百])(?P<cnm>亿|万)"
-    r"(?=元|千瓦|美元|人|户|辆|家|吨))"
+    rf"(?={cue_pattern('units.after_big_numeral')}))"
+
     r"|(?P<bold>\*\*)"
     r"|(?P<bsn>\\n)"
     r"|(?P<wide>[\uff01-\uff5e])"

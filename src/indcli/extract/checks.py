@@ -57,9 +57,10 @@ def metric_problem(metric: str) -> str:
     return ""
 
 
-_MONEY_NAME = re.compile(r"(?:收入|产值|增加值|投资|利润|利润总额|总额|销售额|营收|生产总值|GDP|税收|利税|经费|资金|成本)$")
-_COUNT_NAME = re.compile(r"(?:企业|企业数|数量|个数|基站|工厂|家数)$")
-_COUNT_UNITS = frozenset({"家", "个", "项", "户", "人", "名", "座", "台", "辆", "台(套)", "台（套）"})
+_MONEY_NAME = re.compile(rf"(?:{cue_pattern('names.money')})$")
+_COUNT_NAME = re.compile(rf"(?:{cue_pattern('names.counted')})$")
+_COUNT_UNITS = frozenset(cue_words("units.counts"))
+
 
 
 def unit_problem(m: Mention) -> str:
@@ -74,7 +75,7 @@ def unit_problem(m: Mention) -> str:
     return ""
 
 
-_AMONG_CITIES = re.compile(r"地市|市州|州市|设区市|地级市|城市|区县|县市|县区")
+_AMONG_CITIES = re.compile(cue_pattern("rank.among_cities"))
 
 
 def scope_problem(m: Mention) -> str:

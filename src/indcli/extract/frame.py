@@ -106,12 +106,13 @@ def _known_metrics() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(metric_aliases(), key=len, reverse=True))))
 
 
-_PLAN_TITLE = re.compile(r"规划|行动计划|实施方案|工作方案|行动方案|发展纲要")
-_PLAN_PART = re.compile(r"主要目标|发展目标|总体目标|重点任务|主攻方向|发展重点|重点工程|保障措施|政策与保障|总体要求|空间布局")
-_REVIEW_PART = re.compile(r"发展基础|发展现状|发展成就|回顾|主要成效|取得的成绩")
-_REPORTED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|全省|我省|全市)")
-_ANNUAL_TITLE = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{0,16}(?:统计公报|经济运行情况|工作总结|年度报告|年报|"
-                           r"运行综述|成绩单|工作回顾)")
+_PLAN_TITLE = re.compile(cue_pattern("plan.titles"))
+_PLAN_PART = re.compile(cue_pattern("plan.goal_parts"))
+_REVIEW_PART = re.compile(cue_pattern("plan.review_parts"))
+_REPORTED_YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|{cue_pattern('place.own', 'place.own_city')})")
+_ANNUAL_TITLE = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{{0,16}}(?:{cue_pattern('plan.annual_titles')})")
+_PLAN_SPAN = re.compile(rf"(?:{cue_pattern('plan.titles')})\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*"
+                        r"((?:19|20)\d\d)\s*年?\s*[）)]")
 
 
 def report_year(text: str, doc_date: date) -> int | None:
@@ -159,12 +160,12 @@ def plan_period(text: str, doc_date: date) -> tuple[int, int] | None:
     if not _PLAN_TITLE.search(head):
         return None
     m = re.search(r"规划期(?:限)?为?\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*((?:19|20)\d\d)", text) or \
-        re.search(r"(?:规划|行动计划|实施方案|工作方案|行动方案|发展纲要)\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*"
-                  r"((?:19|20)\d\d)\s*年?\s*[）)]", head)  # 实施方案（2025—2027年）
+        _PLAN_SPAN.search(head)  # 实施方案（2025—2027年）
     if m:
         first, last = int(m.group(1)), int(m.group(2))
     else:
-        plan = re.search(r"“?(十[一二三四五]五)”?(?:制造业|工业|.{0,12})?规划", head)
+        plan = re.search(r"“?(十[一二三四五]五)”?.{0,12}规划", head)  # “十四五”制造业规划
+
         if not plan:
             return None
         first, last = PLANS[plan.group(1)]
@@ -263,12 +264,16 @@ def with_stated_period(frame: Frame, sentences: list[Sentence]) -> Frame:
     return evolve(frame, pending=False, period=first, year=first.end.year, inherited=True, year_relative=False)
 
 
-_PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(?![求素闻点害件是么])")
+# 要/将/计划 opening a clause (not 要求, 将要素 …): the text sets goals
+PLAN_MOOD = re.compile(rf"(?:^|[，,。；;：:\s])(?:{cue_pattern('plan.mood')})(?![求素闻点害件是么])")
 
 
 def speaks_of_goals(text: str) -> bool:
     """Whether words before a figure set a goal: 要/将/计划 opening a clause, or a target cue (力争, 确保 …)."""
-    return bool(_PLAN_MOOD.search(text) or re.search(cue_pattern("kind.target"), text))
+    return bool(PLAN_MOOD.search(text) or _TARGET.search(text))
+
+
+_TARGET = re.compile(cue_pattern("kind.target"))
 
 
 def after_sentence(frame: Frame, sentence: Sentence, own: list[Period], used: Period | None) -> Frame:

@@ -11,15 +11,28 @@ import re
 from functools import lru_cache
 
 from ..figures import Figure
-from ..lexicon import find_places, industry_names, industry_stems, places, province_name_re, province_names
+from ..lexicon import (
+    cue_pattern,
+    cue_words,
+    find_places,
+    industry_names,
+    industry_stems,
+    places,
+    province_name_re,
+    province_names,
+)
 from ..periods import Period
 from .model import Context, ProvinceList, Reading, Slot
 from .phrase import BARE, swap_base
 from .sentence import Sentence
 from .values import evolve
 
-_GROUP_SEP = re.compile(r"^\s*(?:、|和|及|与|或|，|,)?\s*$")
-HEADS = ("增加值", "营业收入", "零售额", "销售额", "出口额", "投资", "产业规模", "规模", "产值", "收入", "利润", "出口", "产量", "增速")
+_GROUP_SEP = re.compile(rf"^\s*(?:、|{cue_pattern('lists.joiners', 'lists.value_joiners')}|，|,)?\s*$")
+_JOINER = cue_pattern("lists.joiners")
+_JOINED = re.compile(rf"[^、]{{2,}}(?:{_JOINER})[^、]{{2,}}")
+_JOINED_BEFORE_EACH = re.compile(rf"[^、]{{2,}}(?:{_JOINER})[^、]{{2,}}分别")
+_HAS_JOINER = re.compile(_JOINER)
+HEADS = cue_words("names.heads")
 
 
 def _continues_list(s: Sentence, prev: Figure, f: Figure) -> bool:
@@ -83,7 +96,7 @@ def list_items(text: str, n: int = 0) -> list[str]:
         by_comma = _split_list(text, r"、")
         if len(by_comma) == n:
             return by_comma
-    return _split_list(text, r"、|和|及")
+    return _split_list(text, rf"、|{_JOINER}")
 
 
 def _with_industry(item: str) -> str:
@@ -95,10 +108,11 @@ def _with_industry(item: str) -> str:
 
 def _split_subject(phrase: str) -> tuple[str, str]:
     """The listed subject and what follows it: A、B占全省比重 → (A、B, 占全省比重); 分别/均 end the subject."""
-    for sep in ("占", "分别", "均"):
+    distributive = cue_words("lists.distributive")
+    for sep in ("占", *distributive):
         i = phrase.find(sep)
         if i > 0:
-            return phrase[:i], "" if sep in ("分别", "均") else phrase[i:]
+            return phrase[:i], "" if sep in distributive else phrase[i:]
     return phrase, ""
 
 
@@ -111,16 +125,22 @@ def _items_before_deng(phrase: str, n: int, distributive: bool, each: bool) -> l
         return [x + head for x in items]
     if distributive and len(items) == n > 1 and all(x.endswith("业") for x in items):
         return items  # A业、B业等行业分别增长…: each industry is its own metric
-    stem = re.sub(r"^(?:全省|我省)", "", before)
-    if n == 1 and not distributive and stem in industry_stems() and re.search(r"制造业|产业|行业", after):
+    stem = _OWN_NAME.sub("", before)
+    if n == 1 and not distributive and stem in industry_stems() and _INDUSTRY_KIND.search(after):
         return [industry_stems()[stem]]  # 计算机、通信和其他电子设备等行业增长…: the named industry
     return [phrase]
 
 
+_OWN_NAME = re.compile(rf"^(?:{cue_pattern('place.own')})")
+_INDUSTRY_KIND = re.compile(cue_pattern("names.sectors", "names.manufacturing"))
+_SUMMARY = re.compile(rf"[一二三四五六七八九十两\d]+大?(?:{cue_pattern('lists.summary_kinds')})?"
+                      rf"({cue_pattern('names.sectors', 'lists.summary_nouns')})(?:增速)?"
+                      rf"(?={cue_pattern('lists.summary_heads')}|$)")
+
+
 def _without_summary(items: list[str]) -> list[str]:
     """纺织、建材两大产业营收: the summary noun (两大产业) belongs to no single item; 三大产业 stands for 产业."""
-    summary = re.search(r"[一二三四五六七八九十两\d]+大?(?:支柱|主导|优势|重点|新兴|传统)?(行业|产业|领域|板块)(?:增速)?"
-                        r"(?=增加值|营业收入|产值|增速|$)", items[-1])
+    summary = _SUMMARY.search(items[-1])
     if not summary:
         return items
     items = items[:-1] + [items[-1][: summary.start()] + items[-1][summary.end() :]]
@@ -132,8 +152,7 @@ def phrase_items(phrase: str, n: int, s: Sentence, pos: int) -> list[str]:
     clause = s.clause_before(pos)
     each = "均" in phrase or "均" in clause
     distributive = "分别" in s.text[:pos] or each
-    joined = re.search(r"[^、]{2,}(?:和|及)[^、]{2,}", phrase) and (n > 1 and "分别" in clause or
-                                                                  re.search(r"[^、]{2,}(?:和|及)[^、]{2,}分别", phrase))
+    joined = _JOINED.search(phrase) and (n > 1 and "分别" in clause or _JOINED_BEFORE_EACH.search(phrase))
     if "、" not in phrase and not joined:
         return [phrase]
     if "等" in phrase:
@@ -145,12 +164,13 @@ def phrase_items(phrase: str, n: int, s: Sentence, pos: int) -> list[str]:
     items = _without_summary(items)
     # a shared head noun on the last item (医药制造业、食品制造业增加值; 电子信息和石油化工产业增加值)
     head = next((h for h in HEADS if items[-1].endswith(h) and not items[0].endswith(h)), "")
-    if head and items[-1][: -len(head)].endswith(("产业", "行业")) and not items[0].endswith("业"):
+    if head and items[-1][: -len(head)].endswith(cue_words("names.sectors")) and not items[0].endswith("业"):
         head = items[-1][-len(head) - 2 :]
     qualifier = re.match(r"限额以上", items[0])
     if qualifier:  # 限额以上A类、B类和C零售额: the qualifier covers every item
         items = [x if x.startswith(qualifier.group()) else qualifier.group() + x for x in items]
-    if n == 1 and not distributive and (re.search(r"和|及", subject) or not head):
+    if n == 1 and not distributive and (_HAS_JOINER.search(subject) or not head):
+
         return [phrase]  # 计算机、通信和其他电子设备制造业 is one industry
     if not (len(items) == n or distributive or n == 1):
         return [phrase]
@@ -170,7 +190,7 @@ def _city_list_re() -> re.Pattern[str]:
     return re.compile(rf"^((?:{name})市?(?:[、和及与](?:{name})市?)+)(?:[两三四五六七八九十\d]个?市|等市)?(.*)$")
 
 
-_OPENING = re.compile(r"^(?:其中|此外|另外|而|同时|从[^，,]{1,8}看)?[，,]?\s*")
+_OPENING = re.compile(rf"^(?:{cue_pattern('lists.openers')}|从[^，,]{{1,8}}看)?[，,]?\s*")
 
 
 def listed_provinces(text: str) -> ProvinceList | None:
@@ -223,7 +243,8 @@ def _values_of_earlier_list(r: Reading, c: Context) -> Reading:
     source = topic.last_group if len(topic.last_group) == n else (tuple(prior[-n:]) if len(prior) >= n else ())
     if source and ("分别" in c.text[: g0.start] or r.measure in ("diff", "rank")):
         pairs = tuple((raw, m) for raw, m, _p in source)
-        if r.bare in BARE or r.bare in ("增加值", "营业收入"):
+        if r.bare in BARE:
+
             pairs = tuple((raw, swap_base(m, r.bare)) for raw, m in pairs)
         own_here = [p for p in c.periods if not p.base and p.end_pos <= g0.start and p.pos >= r.slot.start - 20]
         periods = (own_here[-1],) * n if own_here else tuple(p for *_x, p in source)

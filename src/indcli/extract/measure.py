@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..figures import Figure
-from ..lexicon import cue_words, yardstick_pattern
+from ..lexicon import cue_pattern, cue_words, yardstick_pattern
 
 
 @lru_cache(maxsize=64)
@@ -44,15 +44,18 @@ def measure_of(fig: Figure, cue_text: str) -> tuple[str, str]:
         c = last_cue(cue_text[-16:], _RATE_MEASURES)
         if c:
             return c[0], c[1]
-        m = re.search(r"(增速|增幅|降幅|降低率|下降率)", cue_text)
+        m = _RATE_WORD.search(cue_text)
         if m:
             return "growth", m.group(1)
         return ("share", "") if fig.unit == "%" else ("growth", "")
     return "level", ""
 
 
-_TO_A_LEVEL = re.compile(r"(?:至|到)\s*(?:约|近)?\s*$")
-_LOWER_THAN = re.compile(r"(?:比|较)[^，,。；;\d]{0,12}?(?:低|小|少|慢)\s*(?:了)?\s*$")
+_RATE_WORD = re.compile(f"({cue_pattern('measure.rate_words')})")
+_TO_A_LEVEL = re.compile(rf"(?:{cue_pattern('change.to')})\s*(?:{cue_pattern('hedge.about', 'hedge.near')})?\s*$")
+_LOWER_THAN = re.compile(rf"(?:{cue_pattern('comparison.than')})[^，,。；;\d]{{0,12}}?"
+                         rf"(?:{cue_pattern('comparison.lower')})\s*(?:了)?\s*$")
+_DIFF_DOWN = re.compile(f"({cue_pattern('change.diff_down')})")
 
 
 def falls(text: str) -> bool:
@@ -67,7 +70,7 @@ def signed_value(fig: Figure, measure: str, cue_word: str, before: str) -> float
     if measure == "growth" and fig.unit in ("%", "倍") and value > 0 and not _TO_A_LEVEL.search(before) and (
             cue_word in cue_words("negative.words") or falls(before)):
         return -value
-    if measure == "diff" and value > 0 and (re.search(r"(低于|慢于|回落|下降|下滑|收窄|减少|后退|后移)", before)
+    if measure == "diff" and value > 0 and (_DIFF_DOWN.search(before)
                                             or _LOWER_THAN.search(before)):
         return -value  # 低于全国0.5个百分点; 比上年同期低0.4个百分点
     return value
@@ -75,25 +78,36 @@ def signed_value(fig: Figure, measure: str, cue_word: str, before: str) -> float
 
 def frame_scope(sentence: str) -> str:
     """The yardstick a sentence opens with (与上年同期相比，…下滑1个百分点 → 上年同期)."""
-    m = re.search(r"(?:^|[，,])\s*(?:与|和|同)([^，,。；;]{2,10}?)(?:相比|比较|环比看|对比)[，,]", sentence)
+    m = _FRAME_SCOPE.search(sentence)
     return m.group(1) if m else ""
+
+
+_FRAME_SCOPE = re.compile(rf"(?:^|[，,])\s*(?:{cue_pattern('comparison.with')})([^，,。；;]{{2,10}}?)"
+                          rf"(?:{cue_pattern('comparison.compared')})[，,]")
+_YOY = re.compile(rf"同比(?:{cue_pattern('change.yoy_verbs')})")
+_LEAD_OVER = re.compile(rf"(?:{cue_pattern('comparison.lead_over')})([^\d，,。；的]{{1,8}})的?领先")
+_MULTIPLE_OF_YEAR = re.compile(rf"(?:{cue_pattern('comparison.multiple_of')})((?:19|20)\d\d年)的\s*$")
+_MEASURED_AGAINST = re.compile(rf"{yardstick_pattern()}\s*((?:19|20)\d\d年[^\d，,。；]{{0,12}}?|[^\d，,。；]{{1,12}}?)"
+                               rf"(?:{cue_pattern('comparison.averages')})?"
+                               rf"(?:{cue_pattern('comparison.diff_ends')}|$)")
+_REGION = re.compile(f"({cue_pattern('comparison.regions')})")
 
 
 def scope_of(text: str, weak: bool = True) -> str:
     """What a difference is measured against: a comparison the text makes, else (``weak``) a region it names."""
-    if re.search(r"同比(?:提高|增长|下降|回落|加快|提升|增加|减少)", text):
+    if _YOY.search(text):
         return "上年同期"
-    m = re.search(r"(?:较|比|对|相对)([^\d，,。；的]{1,8})的?领先", text)  # 对全国的领先优势扩大到2个百分点
+    m = _LEAD_OVER.search(text)  # 对全国的领先优势扩大到2个百分点
     if m:
         return m.group(1)
-    m = re.search(r"(?:是|为|相当于)((?:19|20)\d\d年)的\s*$", text)  # 是2000年的12倍
+    m = _MULTIPLE_OF_YEAR.search(text)  # 是2000年的12倍
     if m:
         return m.group(1)
-    m = re.search(rf"{yardstick_pattern()}\s*((?:19|20)\d\d年[^\d，,。；]{{0,12}}?|[^\d，,。；]{{1,12}}?)"
-                  r"(?:平均水平|平均)?(?:高|快|低|慢|小|少|分别|提高|提升|回升|加快|回落|下降|放缓|$)", text)
+    m = _MEASURED_AGAINST.search(text)
     if m:
         return re.split(r"[的小大多少由]", m.group(1))[0]
-    m = re.search(r"(全国|中部|全省)", text) if weak else None
+    m = _REGION.search(text) if weak else None
+
     return m.group(1) if m else ""
 
 

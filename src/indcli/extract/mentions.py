@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..figures import Figure
-from ..lexicon import metric_aliases
+from ..lexicon import cue_pattern, metric_aliases
 from ..metrics import canonical, strip_phrase, strip_rank_phrase
 from ..periods import Period
 from ..provinces import figure_subject
@@ -31,8 +31,8 @@ from .sentence import Sentence
 from .timing import adjusted_period, kind_of, periods_of
 from .values import evolve
 
-_TOPIC = re.compile(r"(?:^|[，,。；;\s])从([^，,。；;\d]{2,12}?)(?:来看|上看|方面看|看)[，,]")
-_VEHICLES = re.compile(r"新能源汽车|智能网联汽车|乘用车|商用车|专用车|汽车")
+_TOPIC = re.compile(rf"(?:^|[，,。；;\s])从([^，,。；;\d]{{2,12}}?)(?:{cue_pattern('topic.looking')})[，,]")
+_VEHICLES = re.compile(cue_pattern("names.vehicles"))
 
 
 def _apply(table: tuple[rules.ReadingRule, ...], r: Reading, c: Context) -> Reading:
@@ -148,8 +148,9 @@ def _topic_after(topic: Topic, found: list[Mention], r: Reading, c: Context) -> 
                    by_unit=by_unit, measure_by_unit=measures, last_group=last_group, whole=whole)
 
 
-_MEASURE_WORD = re.compile(r"(?:增速|增幅|增长|总量|规模|排名|位次|排位)")
-_MEASURE_ONLY = re.compile(r"(两年平均|年均|平均)?(?:增速|增幅|增长速度|速度)|(总量|规模)")
+_MEASURE_WORD = re.compile(rf"(?:{cue_pattern('measure.words', 'measure.rank_words')})")
+_MEASURE_ONLY = re.compile(rf"({cue_pattern('measure.averages')})?(?:{cue_pattern('measure.speed_words')})|"
+                           rf"({cue_pattern('measure.size_words')})")
 
 
 def _opening_topic(s: Sentence, topic: Topic, previous: Topic | None) -> Topic:

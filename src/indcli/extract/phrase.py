@@ -17,24 +17,38 @@ from ..periods import Period
 from .frame import Topic
 from .sentence import Sentence, clause_start
 
-BARE = {"营业收入", "营收", "产值", "收入", "利润", "利润总额", "利税", "税金", "增加值", "产业规模", "销售收入", "主营业务收入",
-        "投资", "出口", "进口", "税收"}
-INDICATOR = re.compile(r"差距|出口|进口|收入|产值|增加值|投资|规模|利润|额|总值|产量|数|量|率|比重|企业|基站|项目|平台|园区|基地|中心|"
-                       r"集群|家|个|人|户|场景|产品|工厂|单位|机构|经费|资金|成本|指数|能力|销量|装机|节点|用户|人员|就业|税")
-_MID_CUE = re.compile(r"力争|争取|确保|预计|有望|计划|将")
-_PROVINCE_ONLY = re.compile(r"全省|全国|我省|[\u4e00-\u9fff]{2,3}省?")
-_PREDICATE = re.compile(r"始终|保持|持续|继续|实现|达到|高于|快于|低于|增长|下降|稳定|大幅|明显|不断|进一步|稳步|较快|首次|超越|"
-                        r"超过|位居|跃居|迈上|突破|领跑|加速|加快|正在|快速|缩小|扩大|表现|同样|\d")
-_GENERIC_SUBJECT = re.compile(r"^(?:行业|大类行业|产品|城市|地区|市州)(?:增加值|产量|产值)?(?:保持|实现|增长|下降|均|都|中)")
-_GENERIC_COUNT = {"行业", "大类行业", "产品", "城市", "地区", "市州", "县", "个", "家", "项"}
-_PLAN_STRUCTURE = re.compile(r"^(?:是|重点产业|产业领域|领域|方面|行动|工程|任务|举措|环节|方向|省份|省区市|省市|城市|地区|市州)|"
-                             r"(?:领域|方面|行动|工程|任务|举措|意识|自信|水平|能力|作用|效应)$")
-_GENERIC_HEAD = re.compile(r"^(企业|项目|单位)(?=先后|获批|入选|上市|实施|成为|进入|通过|获得|被|荣获|列入|纳入|参与)")
-_NOUN_END = re.compile(r"[，,。；;、：:（）()]|和|及|与|的|先后|实施|入选|获批|上市|成为|落户|建成|进入|实现|合计|共计|总计")
-_PREP_BEFORE = re.compile(r"(?:(?:对|向|为|在|帮助|惠及|组织|带动|吸引|覆盖|贯通|围绕|以|进入|瞄准|聚焦)(?:全省|全国|全市|工信部)?|等|“|"
-                          r"、[^，,。；、]{1,6})\s*(?:近|约|超|超过)?\s*$")
-_SERVICE_VERB = re.compile(r"开展|推广|实施|进行|提供|给予|落实|培训|指导|帮扶|服务|监察|检查|评估|认定|奖励|补贴|支持")
-_SUBJECT_AFTER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[，,。；;、：:]|仍|是|并|已|在|为|正|都|也|还|将|要|不|未|有|占|成为|$)")
+BARE = frozenset(cue_words("names.bare"))
+INDICATOR = re.compile(cue_pattern("names.indicator"))
+_MID_CUE = re.compile(cue_pattern("kind.mid_sentence"))
+_PROVINCE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,3}省?")  # 全省, 我省, 湖北省: a province alone
+_PREDICATE = re.compile(rf"{cue_pattern('names.predicates')}|\d")
+_GENERIC = cue_pattern("names.generic")
+_GENERIC_SUBJECT = re.compile(rf"^(?:{_GENERIC})(?:{cue_pattern('names.generic_amounts')})?"
+                              rf"(?:{cue_pattern('names.generic_predicates')})")
+_GENERIC_COUNT = frozenset(cue_words("names.generic", "names.generic_counted"))
+_PLAN_STRUCTURE = re.compile(rf"^(?:{cue_pattern('names.plan_parts', 'names.plan_openers', 'place.groups')})|"
+                             rf"(?:{cue_pattern('names.plan_parts', 'names.plan_qualities')})$")
+_SELECTED = cue_pattern("names.selected_verbs")
+_GENERIC_HEAD = re.compile(rf"^({cue_pattern('names.generic_heads')})"
+                           rf"(?={cue_pattern('names.selected_verbs', 'names.selected_more')})")
+_SELECTED_START = re.compile(_SELECTED)
+_NOUN_END = re.compile(rf"[，,。；;、：:（）()]|{cue_pattern('names.noun_ends', 'names.selected_verbs')}")
+_HEDGE = cue_pattern("hedge.about", "hedge.near", "hedge.over", "hedge.over_short")
+_PREP_BEFORE = re.compile(rf"(?:(?:{cue_pattern('scope.before_count')})(?:{cue_pattern('scope.wholes')})?|等|“|"
+                          rf"、[^，,。；、]{{1,6}})\s*(?:{_HEDGE})?\s*$")
+_REACHES_COUNTED = re.compile(rf"(?:{cue_pattern('scope.reach_verbs')})(?:{cue_pattern('scope.wholes')})?\s*\d")
+_SERVICE_VERB = re.compile(cue_pattern("scope.service_verbs"))
+_SERVED = re.compile(rf"对\s*(?:{_HEDGE})?\s*$|对[^，,。；]*?(?:{cue_pattern('units.served')})"
+                     rf"(?:{cue_pattern('scope.served_nouns')})?[^，,。；]{{0,8}}"
+
+                     rf"(?:、|{cue_pattern('lists.joiners')})\s*(?:{cue_pattern('hedge.about', 'hedge.near')})?\s*$")
+
+_SUBJECT_AFTER = re.compile(rf"的([\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、：:]|{cue_pattern('names.after_subject')}|$)")
+_FROM_BEFORE = re.compile(rf"(?:{cue_pattern('range.from')})$")
+_HORIZON_BEFORE = re.compile(rf"(?:(?:{cue_pattern('kind.horizon')})(?:{cue_pattern('change.to')})|"
+
+                             rf"(?:^|(?<=[，,\s]))(?:{cue_pattern('period.until')}))$")
+_BASE_BEFORE = re.compile(rf"(?:{cue_pattern('comparison.before_base', 'range.from')})$")
 
 
 def phrase_before(cue_text: str, periods: list[Period], offset: int) -> str:
@@ -42,13 +56,13 @@ def phrase_before(cue_text: str, periods: list[Period], offset: int) -> str:
     t = cue_text
     for p in sorted(periods, key=lambda p: -p.pos):
         a, b = p.pos - offset, p.end_pos - offset
-        if p.base and p.relative and not (0 <= a and re.search(r"(?:由|从)$", t[:a])):
+        if p.base and p.relative and not (0 <= a and _FROM_BEFORE.search(t[:a])):
             continue  # 比上年 stays: it is stripped with the cue it belongs to (比上年增长); 由上年同期的 goes
         if 0 <= a and b <= len(t) and a < b:
-            lead = re.search(r"(?:(?:力争|争取|计划)(?:到|至)|(?:^|(?<=[，,\s]))(?:到|至|截至|截止))$", t[:a])
+            lead = _HORIZON_BEFORE.search(t[:a])
             if lead:
                 a = lead.start()  # 到2027年: the horizon goes with its preposition
-            elif p.base and (cmp := re.search(r"(?:比|较|与|同|相比|由|从)$", t[:a])):
+            elif p.base and (cmp := _BASE_BEFORE.search(t[:a])):
                 a = cmp.start()  # 单位增加值能耗比2020年下降14%: the base goes with its 比
             t = t[:a] + t[b:]
     parts = [x for x in re.split(r"[，,]", t) if x.strip()]
@@ -60,25 +74,27 @@ def _served_count(s: Sentence, fig: Figure, clause_before: str) -> str:
 
     Counts of places after 对 (对16个市州进行考核) are the scope of an assessment, not figures: only 家, 名, 户, 人.
     """
-    if fig.unit not in ("家", "名", "人", "户") or not re.search(
-            r"对\s*(?:近|约|超|超过)?\s*$|对[^，,。；]*?[家名人户](?:企业|单位)?[^，,。；]{0,8}(?:和|、|及)\s*(?:近|约)?\s*$",
-            clause_before):
+    if fig.unit not in cue_words("units.served") or not _SERVED.search(clause_before):
         return ""
     rest = re.split(r"[，,。；;：:]", s.text[fig.end :])[0]
     verb = _SERVICE_VERB.search(rest)
     if not verb or verb.start() == 0:
         return ""
-    noun = re.split(r"和|、|及", rest[: verb.start()])[0]
+    noun = _ITEM_SEP.split(rest[: verb.start()])[0]
     return rest[verb.start():] + noun if noun else ""
 
 
-_TIER_NOUN = re.compile(r"[一二三四五六七八九两]?(?:万亿|千亿|百亿|亿)元?级?[\u4e00-\u9fff]{0,4}?(?:产业集群|产业链|集群|产业|企业|园区|基地)")
+_BOUND_AFTER = re.compile(rf"^(?:{cue_pattern('comparator.after_bound')})")
+_SPELLS_OUT = re.compile(rf"[“\"][\dA-Za-z+]{{1,8}}[”\"](?:{cue_pattern('names.spells_out')})")
+_ITEM_SEP = re.compile(rf"、|{cue_pattern('lists.joiners')}")
+_TIER_NOUN = re.compile(
+rf"[一二三四五六七八九两]?(?:万亿|千亿|百亿|亿)元?级?[\u4e00-\u9fff]{{0,4}}?(?:{cue_pattern('names.tier_nouns')})")
 _CODE = re.compile(r"[“\"「][\d+NnＮ]+[”\"」]|\d\+\d")  # “51020”, 2+6+N: counts that spell a programme's code
 
 
 def noun_after(s: Sentence, fig: Figure) -> str:
     """The thing a count names when the count stands before it: 建成15个企业级平台 → 企业级平台."""
-    rest = re.sub(r"^(?:以上|左右)", "", s.text[fig.end :])
+    rest = _BOUND_AFTER.sub("", s.text[fig.end :])
     head = _GENERIC_HEAD.match(rest)
     if head:  # 58家企业获批新一轮重点小巨人企业 → 获批新一轮重点小巨人企业
         clause = re.split(r"[，,。；;：:]", rest[head.end():])[0].replace("了", "")
@@ -91,7 +107,7 @@ def noun_after(s: Sentence, fig: Figure) -> str:
         return ""  # 2个万亿、6个五千亿: the parts of a plan's name
     m = _NOUN_END.search(rest)
     noun = rest[: m.start()] if m else rest
-    if not noun and m and m.start() == 0 and re.match(r"先后|实施|入选|获批|上市|成为|进入", rest):
+    if not noun and m and m.start() == 0 and _SELECTED_START.match(rest):
         clause = re.split(r"[，,。；;：:]", rest)[0].replace("了", "")
         return clause + ("企业" if fig.unit == "家" else "")
     noun = noun.strip().rstrip("了的")
@@ -100,7 +116,7 @@ def noun_after(s: Sentence, fig: Figure) -> str:
 
 def _labels_a_subject(phrase: str, s: Sentence, fig: Figure) -> bool:
     """A count that labels a subject or a plan's structure (全省20个产业链产值…, 12个重点产业) is not a figure."""
-    after = fig.end + len(s.text[fig.end :]) - len(re.sub(r"^(?:以上|左右)", "", s.text[fig.end :]))
+    after = fig.end + len(s.text[fig.end :]) - len(_BOUND_AFTER.sub("", s.text[fig.end :]))
     inner = [f for f in s.figures if f.start >= after and f.end <= after + len(phrase)]
     tiered = bool(_TIER_NOUN.fullmatch(phrase))  # 千亿元产业集群 is what is counted, not a label
     return (not phrase or phrase in _GENERIC_COUNT or bool(_GENERIC_SUBJECT.match(phrase)) or phrase.endswith("之一")
@@ -109,7 +125,7 @@ def _labels_a_subject(phrase: str, s: Sentence, fig: Figure) -> bool:
             or any(not s.text[after : f.start].endswith("过") for f in inner))
 
 
-_BREADTH = re.compile(r"(?:发展)?(?:提速|加快|回升|回落|放缓|增速回升|实现正增长|保持增长|实现增长|正增长|两位数增长)$")
+_BREADTH = re.compile(rf"(?:发展)?(?:{cue_pattern('names.breadth')})$")
 
 
 def count_phrase(s: Sentence, group: tuple[Figure, ...]) -> str | None:
@@ -120,9 +136,9 @@ def count_phrase(s: Sentence, group: tuple[Figure, ...]) -> str | None:
     served = _served_count(s, g0, clause_before)
     if served:  # 对1万多家企业开展质量管理活动: the enterprises an activity reached
         return served
-    if _PREP_BEFORE.search(clause_before) or re.search(r"(?:对|向|帮助|组织|贯通|覆盖)(?:全省|全国)?\s*\d", clause_before):
+    if _PREP_BEFORE.search(clause_before) or _REACHES_COUNTED.search(clause_before):
         return None
-    if re.search(r"[“\"][\dA-Za-z+]{1,8}[”\"](?:就是|是指|即|指)", clause_before):
+    if _SPELLS_OUT.search(clause_before):
         return None  # “5”就是建设5个园区: the count spells out a slogan's label
     phrase = noun_after(s, group[-1])
     if _BREADTH.search(phrase):
@@ -133,11 +149,19 @@ def count_phrase(s: Sentence, group: tuple[Figure, ...]) -> str | None:
 def share_phrase(raw_phrase: str, s: Sentence, fig: Figure) -> str:
     """A share's phrase without the adverb before 占 (约占全国 → 占全国), and with its subject when the subject
     follows the figure (占工业比重六成的传统产业 → 传统产业占工业比重)."""
-    phrase = re.sub(r"(?:约|大约|近|已|共|仅|只)占", "占", raw_phrase)
+    phrase = _ADVERB_OF_SHARE.sub("占", raw_phrase)
     after = _SUBJECT_AFTER.match(s.text, fig.end)
     if strip_phrase(phrase).startswith("占") and after:
         return after.group(1) + strip_phrase(phrase)
     return phrase
+
+
+_ADVERB_OF_SHARE = re.compile(rf"(?:{cue_pattern('share.about', 'share.adverbs', 'share.only')})占")
+_SUBJECT_MEASURE = re.compile(rf"(?:{cue_pattern('measure.subject_suffixes')})$")
+_INDUSTRY_END = re.compile(rf"([^，,、。；等]{{2,12}}?"
+                           rf"(?:{cue_pattern('names.sectors', 'names.clusters', 'names.firms')}))$")
+_DEVELOP_LEAD = re.compile(rf"^(?:{cue_pattern('names.develop_verbs')})")
+_HEADING_NOT_INDUSTRY = re.compile(rf"[，,；;：:、]|^第.{{1,3}}[章节]|{cue_pattern('names.heading_not_industry')}")
 
 
 def previous_subject(sentence: str, start: int) -> str:
@@ -147,7 +171,7 @@ def previous_subject(sentence: str, start: int) -> str:
     prev = re.sub(r"(?:19|20)\d\d\s*(?:[—–\-至~]\s*(?:19|20)\d\d)?\s*年", "", prev)
     m = _PREDICATE.search(prev)
     head = prev[: m.start()] if m else (prev if len(prev) <= 24 else "")
-    head = re.sub(r"(增速|增幅|规模)$", "", strip_phrase(head))
+    head = _SUBJECT_MEASURE.sub("", strip_phrase(head))
     if _PROVINCE_ONLY.fullmatch(head) or not (INDICATOR.search(expand(head)) or head.endswith("业")):
         return ""
     return head
@@ -156,20 +180,20 @@ def previous_subject(sentence: str, start: int) -> str:
 def _owner(sentence: str, start: int) -> str:
     """For a bare 营收/产值: the industry named at the end of the clause before (…五大优势产业，全年营收…)."""
     subject = previous_subject(sentence, start)
-    if subject.endswith(("产业", "集群", "行业", "园区")):
+    if subject.endswith(cue_words("names.sectors", "names.clusters", "names.parks")):
         return subject
     before = sentence[:start].rstrip("，,、 ")
-    m = re.search(r"([^，,、。；等]{2,12}?(?:产业|行业|集群|企业|平台))$", before)
+    m = _INDUSTRY_END.search(before)
     if m:
-        return re.sub(r"^(?:突破性发展|发展|推动|加快|培育|做大做强|壮大)", "", m.group(1))
+        return _DEVELOP_LEAD.sub("", m.group(1))
     return ""
 
 
 def heading_owner(heading: str) -> str:
     """A plan's section heading names the industry its bare 营业收入 belongs to (5.现代农产品加工 → …产业)."""
     h = re.sub(r"[（(].*?[）)]", "", heading).strip("“”\" 。.")
-    if 2 <= len(h) <= 14 and not re.search(r"[，,；;：:、]|^第.{1,3}[章节]|发展|方向|任务|目标|重点", h):
-        return h if h.endswith(("产业", "集群", "行业")) else h + "产业"
+    if 2 <= len(h) <= 14 and not _HEADING_NOT_INDUSTRY.search(h):
+        return h if h.endswith(cue_words("names.sectors", "names.clusters")) else h + "产业"
     return ""
 
 
@@ -177,13 +201,16 @@ def owned(bare: str, s: Sentence, start: int, topic: Topic, heading: str) -> str
     """A bare 营收/利润/投资 with its owner: a sibling metric's subject (园区营业收入…、利润 → 园区利润), the
     projects just named (技改项目…完成投资 → 技术改造投资), the clause before, or the plan section's industry."""
     near = topic.sentence_metric or topic.metric
-    sibling = next((b for b in sorted(BARE, key=len, reverse=True) if near.endswith(b)), "")
-    project = re.search(r"(项目|工程|企业)$", near)
+    sibling = next((b for b in cue_words("names.bare") if near.endswith(b)), "")
+    project = _PROJECT_END.search(near)
     if sibling and len(near) > len(sibling):
         return near[: -len(sibling)] + bare
     if project and bare == "投资" and project.start() >= 2:
         return near[: project.start()] + bare
     return (_owner(s.text, start) or heading_owner(heading)) + bare
+
+
+_PROJECT_END = re.compile(rf"({cue_pattern('names.projects')})$")
 
 
 def subject_of_clause_before(s: Sentence, start: int, topic: Topic) -> str:
@@ -199,7 +226,8 @@ def subject_of_clause_before(s: Sentence, start: int, topic: Topic) -> str:
 
 def swap_base(metric: str, base: str) -> str:
     """有色金属营业收入 with 增加值 named instead → 有色金属增加值."""
-    for b in sorted(BARE | {"营业收入"}, key=len, reverse=True):
+    for b in cue_words("names.bare"):  # 营业收入 among them
+
         if metric.endswith(b):
             return canonical(metric[: -len(b)] + base)
     return canonical(metric + base)
@@ -214,33 +242,46 @@ NameRule = Callable[[str, str, str, Topic, str], "tuple[str, str] | str | None"]
 
 def _tier_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """…过千亿元的集群2个，过500亿元的4个 → 过500亿元的集群: a tier stands for the topic's noun."""
-    tier = re.fullmatch(r"(?:过|超过|超)([\d.]+|[千百十万亿]+)亿?元?(?:以上)?的?", raw)
-    m_tier = re.search(r"(?:过|超过|超)(?:[\d.]+|[千百十万亿]+)亿?元?(?:以上)?", topic.metric) if tier else None
+    tier = _TIER_NAME.fullmatch(raw)
+    m_tier = _TIER_IN_NAME.search(topic.metric) if tier else None
     if measure != "level" or not m_tier:
         return None
     return raw, canonical(topic.metric[: m_tier.start()] + raw.rstrip("的") + topic.metric[m_tier.end():])
+
+
+_TIER_NAME = re.compile(rf"(?:{cue_pattern('names.tier_over')})([\d.]+|[千百十万亿]+)亿?元?(?:以上)?的?")
+_TIER_IN_NAME = re.compile(rf"(?:{cue_pattern('names.tier_over')})(?:[\d.]+|[千百十万亿]+)亿?元?(?:以上)?")
 
 
 def _part_of_topic_amount(raw: str, item: str, measure: str, topic: Topic, unit: str) -> str | None:
     """其中现代化工7500亿元 under 现代化工及能源产业营业收入 → 现代化工营业收入: a part takes the whole's measure."""
     if measure != "level" or unit != "元" or not raw or not topic.metric or INDICATOR.search(expand(raw)):
         return None
-    base = next((b for b in ("营业收入", "销售收入", "产值", "增加值") if topic.metric.endswith(b)), "")
+    base = next((b for b in cue_words("names.part_bases") if topic.metric.endswith(b)), "")
     return raw + base if base else None
 
 
-_CHANGED_SHARE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,16}?(?:占比|比重|占GDP比重|率)")
+_CHANGED_SHARE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?(?:{cue_pattern('measure.changed_share')})")
+_DIFF_WORD = re.compile(rf"{yardstick_pattern()}|{cue_pattern('comparison.pull')}")
+_DIFF_SUFFIXES = re.compile(rf"(?:{cue_pattern('measure.diff_suffixes')})+$")
+_PRONOUN_OF_RANK = re.compile(rf"(?:{cue_pattern('measure.ranked')})?(?:{cue_pattern('measure.rank_words')})?")
+_LEVEL = re.compile(cue_pattern("names.levels"))
+_TAKEN = re.compile(rf"(?:{cue_pattern('share.only')})?占$")
+_SHARE_NAMED = re.compile(rf"{cue_pattern('measure.share_names')}|率$")
+_NOT_INDUSTRY = re.compile(rf"\d|{cue_pattern('names.not_industry')}")
+_RANK_OF = re.compile(rf"(?:{cue_pattern('measure.rank_of')})$")
+_OWN_NAME = re.compile(rf"^(?:{cue_pattern('place.own')})")
 
 
 def _difference_of(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """A gap (高于全国1.9个百分点) is a difference in the metric its clause names, else the topic's."""
     if measure != "diff" or not topic.metric:
         return None
-    m_cmp = re.search(rf"{yardstick_pattern()}|拉动|拉升|带动", item)
+    m_cmp = _DIFF_WORD.search(item)
     own = strip_phrase(item[: m_cmp.start()]) if m_cmp else ""
     if not m_cmp and _CHANGED_SHARE.fullmatch(strip_phrase(item)):
         own = strip_phrase(item)  # …，数字经济核心产业增加值占比提高1.1个百分点: the clause names what changed
-    own = re.sub(r"(?:增速|增幅|合计|年均)+$", "", own)
+    own = _DIFF_SUFFIXES.sub("", own)
     if len(own) >= 4 and INDICATOR.search(expand(own)) and canonical(own) != topic.metric:
         return own, canonical(own)
     return topic.metric_raw, topic.metric
@@ -248,9 +289,9 @@ def _difference_of(raw: str, item: str, measure: str, topic: Topic, unit: str) -
 
 def _pronoun(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """规模, 增速, 比重 and the like stand for the metric last spoken of (with the same unit, for a level)."""
-    if raw not in PRONOUNS and not re.fullmatch(r"(?:增速|数量|规模|总量)?(?:排名|排位|位次)?", raw):
+    if raw not in PRONOUNS and not _PRONOUN_OF_RANK.fullmatch(raw):
         return None
-    if raw in ("比重", "占比") and topic.metric:
+    if raw in cue_words("measure.share_pronouns") and topic.metric:
         return topic.metric_raw + raw, canonical(topic.metric + raw)
     by_unit = topic.metric_with(unit) if unit else None
     if by_unit and measure == "level":
@@ -260,7 +301,7 @@ def _pronoun(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tupl
 
 def _level_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """国家级 after 专精特新企业…: the national-level ones of the topic's kind."""
-    if measure != "level" or not topic.metric or not re.fullmatch(r"(?:国家级|省级|市级|国家|全国|省级以上|国家和省级)", raw):
+    if measure != "level" or not topic.metric or not _LEVEL.fullmatch(raw):
         return None
     metric = topic.metric
     return raw, canonical(re.sub(r"^.*?级(?:以上)?", raw, metric, count=1) if "级" in metric else raw + metric)
@@ -268,15 +309,15 @@ def _level_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) 
 
 def _share_taken(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """传统产业仅占 → 传统产业占比."""
-    if measure != "share" or not re.search(r"(?:只|仅)?占$", raw) or len(raw) <= 2:
+    if measure != "share" or not _TAKEN.search(raw) or len(raw) <= 2:
         return None
-    raw = re.sub(r"(?:只|仅)?占$", "", raw) + "占比"
+    raw = _TAKEN.sub("", raw) + "占比"
     return raw, canonical(raw)
 
 
 def _share_of_whole(raw: str, item: str, measure: str, topic: Topic, unit: str) -> str | None:
     """占全国, 占全市规上工业营收: a share of it (…比重)."""
-    if measure == "share" and re.search(r"占[^占]{1,16}$", raw) and not re.search(r"比重|占比|比例|率$", raw):
+    if measure == "share" and re.search(r"占[^占]{1,16}$", raw) and not _SHARE_NAMED.search(raw):
         return raw + "比重"
     return None
 
@@ -287,9 +328,9 @@ def _industry_size(raw: str, item: str, measure: str, topic: Topic, unit: str) -
     if measure != "level" or unit != "元" or not raw or INDICATOR.search(expand(raw)) or len(raw) > 8 \
             or canonical(raw) in metric_aliases():
         return None
-    if raw in ("经济", "经济总量"):
+    if raw in cue_words("names.economy"):
         return raw, canonical("经济总量")  # 全省经济突破5万亿元: the size of the economy
-    if len(raw) < 2 or re.search(r"\d|最高|最低|可得|拆|领取", raw):
+    if len(raw) < 2 or _NOT_INDUSTRY.search(raw):
         return "", ""
     return raw, canonical(raw + ("产业规模" if not raw.endswith("产业") else "规模"))
 
@@ -308,7 +349,7 @@ def _share_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) 
 
 def _rank_of_topic(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tuple[str, str] | None:
     """增速居全国第3 after a metric: that metric's rank."""
-    if measure == "rank" and re.search(r"(增速|数量|规模)$", raw) and topic.metric and len(raw) <= 4:
+    if measure == "rank" and _RANK_OF.search(raw) and topic.metric and len(raw) <= 4:
         return topic.metric_raw, topic.metric
     return None
 
@@ -321,11 +362,15 @@ NAME_RULES: tuple[NameRule, ...] = (_tier_of_topic, _part_of_topic_amount, _diff
 def _stock_after_additions(raw: str, item: str, topic: Topic) -> tuple[str, str] | None:
     """新增1860家，总数突破2.2万家; 新建基站2.1万个，累计建成10.5万个: the total, not the additions."""
     additions = cue_words("stock.additions")
-    if raw in ("总数", "总量", "总计", "") and re.search(cue_pattern("stock.totals"), item) and \
+    if raw in ("", *cue_words("stock.summed", "stock.total_nouns")) and _TOTAL.search(item) and \
             topic.metric.startswith(additions):
-        stock = re.sub(rf"^(?:{cue_pattern('stock.additions')})", "", topic.metric)
+        stock = _ADDITIONS.sub("", topic.metric)
         return stock, canonical(stock)
     return None
+
+
+_TOTAL = re.compile(cue_pattern("stock.summed", "stock.total_nouns"))
+_ADDITIONS = re.compile(rf"^(?:{cue_pattern('stock.additions')})")
 
 
 def metric_name(item: str, measure: str, topic: Topic, unit: str = "") -> tuple[str, str]:
@@ -338,7 +383,8 @@ def metric_name(item: str, measure: str, topic: Topic, unit: str = "") -> tuple[
     if stock:
         return stock
     raw = raw if raw in PRONOUNS else (strip_rank_phrase(item) if measure == "rank" else raw)
-    raw = re.sub(r"^(?:全省|我省)", "", raw)
+    raw = _OWN_NAME.sub("", raw)
+
     if raw == "全国" or raw in province_names():
         raw = ""  # 全国为5.2%: the subject alone names no metric; the topic's is meant
     for rule in NAME_RULES:

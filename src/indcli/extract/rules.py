@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..lexicon import cue_pattern, cue_words, metric_aliases, places, province_name_re, province_names
 from ..metrics import SCOPES, canonical, strip_phrase, strip_rank_phrase
 from ..periods import Period, months_period, year_period
+from .frame import PLAN_MOOD
 from .groups import listed_provinces
 from .measure import measure_of
 from .model import Context, Mention, ProvinceList, Reading
@@ -42,9 +43,13 @@ def measure_of_last_years_value(r: Reading, c: Context) -> Reading:
     """与去年的6.5%持平: a bare percentage after 上年/去年 has the measure of the figure it is compared with."""
     g0 = r.slot.first
     last = c.frame.topic.measure_with("%")
-    if r.cue_word or g0.unit != "%" or not last or not re.search(r"(?:上年|去年|上一年)的?\s*$", c.text[: g0.start]):
+    if r.cue_word or g0.unit != "%" or not last or not _LAST_YEARS.search(c.text[: g0.start]):
         return r
     return evolve(r, measure=last)
+
+
+_LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year', 'period.the_year_before')})的?\s*$")
+_SHARE_MARK = re.compile(cue_pattern("measure.share_marks"))
 
 
 def bare_percent_goes_on_growing(r: Reading, c: Context) -> Reading:
@@ -52,7 +57,7 @@ def bare_percent_goes_on_growing(r: Reading, c: Context) -> Reading:
     g0 = r.slot.first
     wide = c.text[r.slot.clause : g0.start]
     if r.measure != "share" or r.cue_word or g0.unit != "%" or c.frame.topic.measure_with("%") != "growth" \
-            or strip_phrase(c.text[r.slot.start : g0.start]) or re.search(r"比重|占|率|比例", wide):
+            or strip_phrase(c.text[r.slot.start : g0.start]) or _SHARE_MARK.search(wide):
         return r
     return evolve(r, measure="growth")
 
@@ -61,12 +66,12 @@ def rate_of_the_topic(r: Reading, c: Context) -> Reading:
     """从两年平均增速来看，…增速分别为6.8%、6.4%: under a topic that is an average, a rate said plainly is that average."""
     cue = c.frame.topic.rate_cue
     if not cue or r.slot.first.unit != "%" or r.measure not in ("growth", "share") or \
-            r.cue_word not in ("", "增速", "增幅", "增长", "增速为"):
+            r.cue_word not in ("", *cue_words("measure.plain_rate")):
         return r
     return evolve(r, measure="cagr", cue_word=cue)
 
 
-_MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^，,。；]{0,12}?的\s*$")
+_MULTIPLE_OF = re.compile(rf"(?:{cue_pattern('comparison.multiple_of')})[^，,。；]{{0,12}}?的\s*$")
 
 
 def multiple_of_a_base(r: Reading, c: Context) -> Reading:
@@ -82,12 +87,15 @@ MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_perc
 
 # ---------------------------------------------------------------- phrase
 
-_POST_READING = re.compile(r"(?:\d年的|由|从|扩至|增至|升至|达到|达|为)\s*(?:近|约|超|超过)?\s*$")
-_INCREMENT = re.compile(r"(?:增加了|增加|减少了|减少|增长了|多了|净增|净增加|净减少)\s*(?:约|近|超过)?\s*$")
+_HEDGE = cue_pattern("hedge.about", "hedge.near", "hedge.over", "hedge.over_short")
+_READS = cue_pattern("range.from", "change.reached", "verb.reaches", "verb.equals")
+_POST_READING = re.compile(rf"(?:\d年的|{_READS})\s*(?:{_HEDGE})?\s*$")
+_INCREMENT = re.compile(rf"(?:{cue_pattern('change.by')})\s*"
+                        rf"(?:{cue_pattern('hedge.about', 'hedge.near', 'hedge.over')})?\s*$")
 
 
 _RANKED_BY = re.compile(r"(?:分别)?以\s*$")
-_RANK_VERB_AFTER = re.compile(r"\s*(?:、[^，,。；]{1,12})?(?:位居|位列|居|排名|排在|名列|跃居|稳居|分列)")
+_RANK_VERB_AFTER = re.compile(rf"\s*(?:、[^，,。；]{{1,12}})?(?:{cue_pattern('rank.verbs_after_value')})")
 
 
 def value_it_ranks_by(r: Reading, c: Context) -> Reading:
@@ -104,7 +112,7 @@ def value_it_ranks_by(r: Reading, c: Context) -> Reading:
 
 def overtaking_leaves_phrase(r: Reading, c: Context) -> Reading:
     """甲GDP被乙反超了: who overtook it is no part of the metric's name."""
-    cut = re.sub(r"被[^，,。；\d]{1,8}(?:反超|超过|超越|赶超|超出)了?\s*$", "", r.phrase)
+    cut = _OVERTAKEN.sub("", r.phrase)
     return evolve(r, phrase=cut) if cut != r.phrase else r
 
 
@@ -194,8 +202,11 @@ def group_ranked_in_is_scope(r: Reading, c: Context) -> Reading:
     """在8个工业大省中位居第二: the group ranked in is the rank's scope, not part of its metric."""
     if r.measure != "rank" or not r.slot.first.scope:
         return r
-    phrase = re.sub(r"^[^，,]*?中(?=(?:继续|仍然|仍|依然|依旧|始终)?(?:保持|位居|居|排名|排|列|稳居|名列)$)", "", r.phrase)
+    phrase = _GROUP_RANKED_IN.sub("", r.phrase)
     return evolve(r, phrase=phrase)
+
+
+_GROUP_RANKED_IN = re.compile(rf"^[^，,]*?中(?=(?:{cue_pattern('rank.still')})?(?:{cue_pattern('rank.verbs_among')})$)")
 
 
 @lru_cache(maxsize=1)
@@ -207,7 +218,8 @@ def _bracketed_list() -> re.Pattern[str]:
     return re.compile(rf"{item}(?:[、和及与]{item})*")
 
 
-_LIST_VERB = re.compile(r"排名|排序|位列|位居|分列|依次|分别|均|居")
+_LIST_VERB = re.compile(cue_pattern("lists.order_verbs"))
+_BARE_MEASURE = re.compile(rf"\s*(?:{cue_pattern('measure.words')})\s*")
 
 
 def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
@@ -222,7 +234,7 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
     said = _LIST_VERB.split(head)[0] if strip_phrase(_LIST_VERB.split(head)[0]) else _LIST_VERB.split(
         c.text[span.end() : c.sentence.clause_end(span.end())])[0]
     words = re.sub(rf"^(?:{'|'.join(SCOPES)}|[一二三四五六七八九十两\d]+个?省份?)+", "", strip_phrase(said)) or \
-        (said.strip() if re.fullmatch(r"\s*(?:增速|增幅|增长|总量|规模)\s*", said) else "")
+        (said.strip() if _BARE_MEASURE.fullmatch(said) else "")
     if not place or not words:
         return evolve(r, skip="unnamed list")
     province, city = province_names().get(place.group(1), ""), ""
@@ -241,8 +253,10 @@ PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_
 
 # ---------------------------------------------------------------- metric
 
-_BRACKETED_BASE = re.compile(r"[（(]\s*(?:19|20)\d\d年(?:末|底)?\s*(?:为|是|达到|达|约)?\s*$")
-_SUMMARY_NOUN = re.compile(r"[一二三四五六七八九十两\d]+大(?:行业|产业|领域|板块|集群)")
+_BRACKETED_BASE = re.compile(rf"[（(]\s*(?:19|20)\d\d年(?:{cue_pattern('period.year_end')})?\s*"
+                             rf"(?:{cue_pattern('verb.equals', 'verb.is', 'verb.reaches', 'hedge.about')})?\s*$")
+_SUMMARY_NOUN = re.compile(rf"[一二三四五六七八九十两\d]+大"
+                           rf"(?:{cue_pattern('names.sectors', 'names.clusters', 'lists.summary_nouns')})")
 
 
 def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
@@ -258,7 +272,7 @@ def bracketed_base_repeats_metric(r: Reading, c: Context) -> Reading:
 
 def summary_names_the_group(r: Reading, c: Context) -> Reading:
     """A、B两大行业…，合计拉动2.5个百分点: the contribution is of both together (两大行业)."""
-    if r.measure != "diff" or not re.search(r"合计|共同|合力", c.text[r.slot.start : r.slot.first.start]) or \
+    if r.measure != "diff" or not _JOINTLY.search(c.text[r.slot.start : r.slot.first.start]) or \
             len(c.frame.topic.last_group) <= 1:
         return r
     whole = _SUMMARY_NOUN.findall(c.text[: r.slot.first.start])
@@ -270,15 +284,21 @@ def name_after_the_figure(r: Reading, c: Context) -> Reading:
     named = re.match(r"的([^，,。；、\d]{2,8})", c.text[r.slot.figures[-1].end :])
     if len(r.slot.figures) != 1 or strip_phrase(r.phrase) or not named:
         return r
-    name = re.sub(r"(?:数据|的)$", "", named.group(1))
+    name = _NAME_TAIL.sub("", named.group(1))
     return evolve(r, metrics=((name, canonical(name)),)) if canonical(name) in metric_aliases() else r
+
+
+_TOTAL = re.compile(cue_pattern("stock.summed", "stock.total_nouns"))
+_NAME_TAIL = re.compile(rf"(?:{cue_pattern('names.tail_noise')})$")
+_AMOUNT_END = re.compile(rf"(?:{cue_pattern('names.amount_ends')})$")
+_COUNTED_OR_TOTAL = re.compile(cue_pattern("stock.counted_over", "stock.total_start"))
 
 
 def products_of_output(r: Reading, c: Context) -> Reading:
     """高端产品产量较快增长，其中光纤增长12%: products after an output clause's 其中 are output (光纤产量)."""
     if r.measure != "growth" or not re.search(r"产量[^。；;]*其中|产品(?:产量)?中[，,]", c.text[: r.slot.first.start]):
         return r
-    metrics = tuple((raw, m + "产量") if m and not re.search(r"(?:值|入|额|量|率|资|润|数|重|指数)$", m) else (raw, m)
+    metrics = tuple((raw, m + "产量") if m and not _AMOUNT_END.search(m) else (raw, m)
                     for raw, m in r.metrics)
     return evolve(r, metrics=metrics)
 
@@ -286,9 +306,10 @@ def products_of_output(r: Reading, c: Context) -> Reading:
 def additions_cover_the_list(r: Reading, c: Context) -> Reading:
     """新增A企业1.2万家、B企业800家: 新增 covers B too — but not a total named after it (新增900家、总数达5200家)."""
     if not r.slot.listed_after or not c.earlier or not c.earlier[-1].metric.startswith("新增") or \
-            re.search(cue_pattern("stock.totals"), c.text[r.slot.start : r.slot.first.start]):
+            _TOTAL.search(c.text[r.slot.start : r.slot.first.start]):
         return r
-    metrics = tuple((raw, "新增" + m if m and not re.match(r"新增|累计|总", m) else m) for raw, m in r.metrics)
+    metrics = tuple((raw, "新增" + m if m and not _COUNTED_OR_TOTAL.match(m) else m) for raw, m in r.metrics)
+
     return evolve(r, metrics=metrics)
 
 
@@ -300,11 +321,12 @@ def increase_names_a_change(r: Reading, c: Context) -> Reading:
 @lru_cache(maxsize=1)
 def _national_yardstick() -> re.Pattern[str]:
     before = cue_pattern("yardstick.before")
-    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:平均水平|平均|的)?\s*[（(]?|"
-                      rf"[（(]\s*全国(?:平均)?(?:为|是)?)\s*$")
+    average = cue_pattern("comparison.averages")
+    return re.compile(rf"(?:(?:{before})(?:同期)?全国(?:[^，,。；\d（(]{{0,10}}?)(?:{average}|的)?\s*[（(]?|"
+                      rf"[（(]\s*全国(?:平均)?(?:{cue_pattern('verb.equals', 'verb.is')})?)\s*$")
 
 
-_NAMED_AFTER_RATE = re.compile(r"的([^，,。；、\d（）()]{1,12}?)(同比增速|增速|增长|增幅|平均增速|两年平均增速)")
+_NAMED_AFTER_RATE = re.compile(rf"的([^，,。；、\d（）()]{{1,12}}?)({cue_pattern('measure.rate_names')})")
 
 
 def _compared_metric(r: Reading, c: Context) -> tuple[str, str, str] | None:
@@ -334,21 +356,30 @@ def national_value_as_yardstick(r: Reading, c: Context) -> Reading:
     return evolve(r, metrics=((raw, metric),), measure=measure, per_province=ProvinceList(("全国",), raw, ("",)))
 
 
+_EACH = re.compile(cue_pattern("lists.each"))
+_TOGETHER = re.compile(cue_pattern("lists.together", "lists.jointly", "lists.added_up"))
+_JOINTLY = re.compile(cue_pattern("lists.jointly"))
+_ADDED_UP = re.compile(cue_pattern("lists.added_up"))
+
+
 def one_value_for_each_listed_province(r: Reading, c: Context) -> Reading:
     """甲、乙GDP双双突破8万亿元; 丙、丁、戊增速均为4.5%; 己、庚处在2万亿元量级: one value said of every province of
     a list is each one's — not when the value is theirs together (甲、乙出口额合计超过5万亿元)."""
     g0 = r.slot.first
     clause = c.sentence.clause_before(g0.start)
-    said_of_each = re.search(cue_pattern("lists.each"), clause) or c.text[g0.end :].lstrip().startswith("量级")
+    said_of_each = _EACH.search(clause) or c.text[g0.end :].lstrip().startswith("量级")
     if len(r.slot.figures) != 1 or r.per_province is not None or not said_of_each or \
-            re.search(cue_pattern("lists.together"), clause):
+            _TOGETHER.search(clause):
         return r
     listed = listed_provinces(r.phrase) or listed_provinces(clause)
     if listed is None:
         return r
-    rest = re.sub(rf"^(?:{cue_pattern('lists.each')}|也|则)+", "", strip_phrase(listed.rest))
+    rest = _EACH_LEAD.sub("", strip_phrase(listed.rest))
     metric = metric_name(rest or listed.rest, r.measure, c.frame.topic, g0.unit)
     return evolve(r, per_province=listed, metrics=(metric,)) if metric[1] else r
+
+
+_EACH_LEAD = re.compile(rf"^(?:{cue_pattern('lists.each', 'lists.also')})+")
 
 
 def values_of_a_list_in_the_clause_before(r: Reading, c: Context) -> Reading:
@@ -375,8 +406,11 @@ def positions_in_a_list(r: Reading, c: Context) -> Reading:
     if listed is None or len(listed.provinces) != int(g0.value):
         return r
     places_ = tuple(evolve(g0, value=float(i + 1), comparator="=") for i in range(len(listed.provinces)))
-    metric = metric_name(re.sub(r"(?:分列|位列|分居|依次位列|依次|位居|居)$", "", listed.rest), "rank", c.frame.topic, g0.unit)
+    metric = metric_name(_POSITIONS_VERB.sub("", listed.rest), "rank", c.frame.topic, g0.unit)
     return evolve(r, slot=evolve(r.slot, figures=places_), per_province=listed, metrics=(metric,))
+
+
+_POSITIONS_VERB = re.compile(rf"(?:{cue_pattern('rank.verbs_of_positions')})$")
 
 
 METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, positions_in_a_list,
@@ -386,10 +420,10 @@ METRIC_RULES: tuple[ReadingRule, ...] = (national_value_as_yardstick, positions_
 
 # ---------------------------------------------------------------- figure
 
-_MULTI_SUBJECT = re.compile(r"\d+个(?:省份|省区市|省市|地区|城市|市州)|[粤苏鲁京津冀沪浙皖闽赣豫鄂湘桂琼渝川黔滇陕甘辽吉黑晋]{2,4}"
-                            r"(?=经济|三省|两省|地区|GDP|合计)|[三两]省份?")
-_ABOUT_SHARE = re.compile(r"(?:约|大约|近)占[^，,。；;\d]*$")
-_CREATE = re.compile(r"打造|培育|建设|新建|挖掘|搭建|开发|新增|创建|建成|组建|引进|认定|推动|形成|布局|争创|力争|确保")
+_MULTI_SUBJECT = re.compile(rf"\d+个(?:{cue_pattern('place.groups')})|[粤苏鲁京津冀沪浙皖闽赣豫鄂湘桂琼渝川黔滇陕甘辽吉黑晋]{{2,4}}"
+                            rf"(?=(?:{cue_pattern('place.after_abbreviations')}))|[三两]省份?")
+_ABOUT_SHARE = re.compile(rf"(?:{cue_pattern('share.about')})占[^，,。；;\d]*$")
+_CREATE = re.compile(cue_pattern("plan.create"))
 
 
 def provinces_listed_in_order(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -405,14 +439,15 @@ def several_provinces_at_once(m: Mention, r: Reading, c: Context) -> Mention | N
     if r.per_province is not None:
         return m
     clause = c.sentence.clause_before(m.figure.start)
-    if _MULTI_SUBJECT.search(clause) or re.search(r"相加|加总|总和", clause) and \
+    if _MULTI_SUBJECT.search(clause) or _ADDED_UP.search(clause) and \
             _MULTI_SUBJECT.search(c.text[: m.figure.start]):
         return None
     return m
 
 
-_AREA_SUBJECT = re.compile(r"\d+\s*公里|半径|范围|[^，,。；]{0,6}(?:都市圈|城市群|经济圈|经济带)")
-_COVERS = re.compile(r"覆盖|辐射|集聚|聚集|汇聚|拥有")
+_AREA_SUBJECT = re.compile(rf"\d+\s*公里|{cue_pattern('place.area_words')}|"
+                           rf"[^，,。；]{{0,6}}(?:{cue_pattern('place.regions')})")
+_COVERS = re.compile(cue_pattern("place.covers"))
 
 
 def share_covered_by_an_area(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -424,7 +459,8 @@ def share_covered_by_an_area(m: Mention, r: Reading, c: Context) -> Mention | No
     return m
 
 
-_PROVINCES_COUNTED = re.compile(r"(?:省份|省区市|省市|个省|地区|城市|市州)(?:共有|共计|有|达到|达|为)?\s*$")
+_PROVINCES_COUNTED = re.compile(rf"(?:{cue_pattern('place.groups')}|个省)"
+                                rf"(?:{cue_pattern('verb.has', 'verb.reaches', 'verb.equals')})?\s*$")
 
 
 def count_of_provinces(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -434,7 +470,7 @@ def count_of_provinces(m: Mention, r: Reading, c: Context) -> Mention | None:
     return m
 
 
-_OVERTAKEN = re.compile(r"被[^，,。；\d]{1,8}(?:反超|超过|超越|赶超|超出)了?\s*$")
+_OVERTAKEN = re.compile(rf"被[^，,。；\d]{{1,8}}(?:{cue_pattern('relation.overtake')})了?\s*$")
 
 
 def overtaken_by_another(m: Mention, r: Reading, c: Context) -> Mention | None:
@@ -448,14 +484,11 @@ def national_aside_in_brackets(m: Mention, r: Reading, c: Context) -> Mention | 
     return None if m.province != "全国" and in_brackets_about(c.text, m.figure.start, "全国") else m
 
 
-_PLAN_MOOD = re.compile(r"(?:^|[，,。；;：:\s])(?:要|将|计划|重点是)(?![求素闻点害件是么])")
-
-
 def goal_in_a_paragraph_of_goals(m: Mention, r: Reading, c: Context) -> Mention | None:
     """要…，建成20个智能工厂: in a paragraph that sets goals, a figure not yet reached is a target — but a count
     of what exists (发挥12个产业园的作用) or a stated result (已完成) is not."""
     fig = m.figure
-    mood = c.frame.plan_mood or bool(_PLAN_MOOD.search(c.text[: fig.start]))
+    mood = c.frame.plan_mood or bool(PLAN_MOOD.search(c.text[: fig.start]))
     if fig.prenominal and not _CREATE.search(c.sentence.clause_before(fig.start)):
         mood = False
     if m.kind == "actual" and mood and m.period.end >= c.frame.today and not states_result(c.sentence, fig.start):
@@ -463,13 +496,17 @@ def goal_in_a_paragraph_of_goals(m: Mention, r: Reading, c: Context) -> Mention 
     return m
 
 
-def period_not_over_is_a_goal(m: Mention, r: Reading, c: Context) -> Mention | None:
+_SO_FAR = re.compile(cue_pattern("kind.so_far"))
+
+
+def period_not_over_is_a_goal(
+m: Mention, r: Reading, c: Context) -> Mention | None:
     """2025年，地区生产总值增长5.5%左右 in a January 2025 report: a year (or span of years) far from over holds no
     result yet — unless the words say so far (今年以来, 截至目前, 已) or the count is of what exists already
     (发挥12个产业园的作用)."""
     fig = m.figure
     if m.kind != "actual" or not not_over(m.period, c.frame.today) or any_kind_cue(c.sentence, fig.start) or \
-            re.search(cue_pattern("kind.so_far"), c.text[: fig.start]):
+            _SO_FAR.search(c.text[: fig.start]):
         return m  # a cue in its clause decided (高于年度目标1.2个百分点 is a result measured against a goal)
     stated = m.period is c.frame.period or any(m.period is p for p in c.periods)
     if not stated and c.frame.today.month > 3:
@@ -511,8 +548,8 @@ FIGURE_RULES: tuple[FigureRule, ...] = (provinces_listed_in_order, several_provi
 
 # ---------------------------------------------------------------- sequence
 
-_FROM_TO = re.compile(r"(?:增至|升至|提高到|提高至|提升至|提升到|扩至|增加到|倍增至|增长到|降至|下降到|下降至|跃升至|上升至|达到|"
-                      r"缩小至|缩小到|扩大至|扩大到)\s*(?:\d{4}年的?)?\s*$")
+_FROM_TO = re.compile(rf"(?:{cue_pattern('change.to_level', 'change.jumped_to', 'change.grew_to', 'change.narrowed_to')})\s*(?:\d{{4}}年的?)?\s*$")
+_SAME_MONTHS_BEFORE = re.compile(cue_pattern("comparison.year_on_year"))
 
 
 def rank_of_an_average(m: Mention, earlier: tuple[Mention, ...], own: list[Period], c: Context) -> Mention:
@@ -534,7 +571,8 @@ def from_a_to_b(m: Mention, start: Mention, r: Reading, c: Context) -> tuple[Men
         start = evolve(start, period=year_period(sp.start.year))
         m = evolve(m, period=Period(sp.end.replace(month=1, day=1), sp.end, f"{sp.end.year}年", -1, -1))
     elif (start.period.start, start.period.end) == (m.period.start, m.period.end) and not start.period.span and \
-            re.search(r"与上年同期相比|与去年同期相比|同比", c.text[: start.figure.start]):
+            _SAME_MONTHS_BEFORE.search(c.text[: start.figure.start]):
+
         p = start.period  # 与上年同期相比，…由3.1个百分点扩大到3.5个百分点: A is of the same months a year before
         start = evolve(start, period=months_period(p.start.year - 1, p.start.month, p.end.month))
     return m, start

@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from ..figures import Figure
-from ..lexicon import yardstick_pattern
+from ..lexicon import cue_pattern, cue_words, yardstick_pattern
 from ..numbers import cn_int
 from ..periods import Period, months_period, plan_containing, relative_span_length, span_period, year_period
 from .frame import Frame, speaks_of_goals
@@ -21,11 +21,15 @@ from .measure import last_cue
 from .sentence import Sentence, in_brackets_about
 from .values import evolve
 
-FROM = re.compile(r"(?:由|从)\s*(?:\d{4}年的?)?\s*(?:全国|中部|全省)?\s*(?:不到|超过|近|约)?\s*$")
-BOUND_YEAR = re.compile(r"((?:19|20)\d\d)年(?:的|为|是|达到|达|末|底)?\s*(?:超过|不到|近|约|突破)?\s*$")
+_HEDGES = cue_pattern("hedge.about", "hedge.near", "hedge.over", "hedge.under")
+FROM = re.compile(rf"(?:{cue_pattern('range.from')})\s*(?:\d{{4}}年的?)?\s*(?:{cue_pattern('comparison.regions')})?\s*"
+                  rf"(?:{_HEDGES})?\s*$")
+BOUND_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的|{cue_pattern('verb.equals', 'verb.is', 'verb.reaches', 'period.year_end')})?\s*"
+                        rf"(?:{_HEDGES}|{cue_pattern('hedge.breaks')})?\s*$")
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
-_CUMULATIVE = re.compile(r"累计|累积|共计|合计|总计|共建成|共有|每年")
-_LAST_YEARS = re.compile(r"(?:上年|去年|上一年)(同期)?的?\s*$")
+_CUMULATIVE = re.compile(cue_pattern("stock.summed", "stock.over_years"))
+_LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year', 'period.the_year_before')})(同期)?的?\s*$")
+_CHANGE = re.compile(cue_pattern("change.words"))
 
 
 def _stock_at_end(p: Period, group: tuple[Figure, ...], measure: str, s: Sentence, before: str) -> bool:
@@ -40,7 +44,7 @@ def _base_year_level(fig: Figure, s: Sentence, periods: list[Period], prior: lis
     cstart = s.clause_start(fig.start)
     base_here = [p for p in periods if p.base and cstart <= p.pos and p.end_pos <= fig.start and not p.relative]
     if base_here and not [p for p in prior if p.pos >= cstart] and \
-            not re.search(r"增加|减少|增长|下降|提高|降低", s.text[base_here[-1].end_pos : fig.start]):
+            not _CHANGE.search(s.text[base_here[-1].end_pos : fig.start]):
         return year_period(base_here[-1].end.year)
     return None
 
@@ -64,7 +68,7 @@ def _year_before(s: Sentence, periods: list[Period], fig: Figure, frame: Frame, 
     return year_period(year)
 
 
-_EVENT_AFTER = re.compile(r"\s*(?:召开|举行|发布|印发|获悉|讯|电|在|起|以来|至|到|前后|，|,|：|:)")
+_EVENT_AFTER = re.compile(rf"\s*(?:{cue_pattern('period.event_after')}|，|,|：|:)")
 
 
 def _reading_of_the_day(p: Period, fig: Figure, s: Sentence) -> bool:
@@ -155,7 +159,7 @@ def adjusted_period(period: Period, measure: str, cue_word: str, metric: str, be
     if measure == "growth" and period.since and period.since < period.end.year:
         period = span_period(period.since, period.end.year)  # 20年后…增长了12倍: over those years
     plan = frame.plan_span
-    if plan and measure == "level" and metric.startswith(("新增", "累计")) and \
+    if plan and measure == "level" and metric.startswith(cue_words("stock.counted_over")) and \
             period.start == plan.end.replace(month=1, day=1) and period.end == plan.end:
         period = plan  # additions over the plan period, not in its last year alone
     if measure == "cagr" and not period.span:
@@ -177,7 +181,9 @@ def _average_span(period: Period, cue_word: str) -> Period:
     return span_period(y1, period.end.year) if y1 < period.end.year else period
 
 
-_PERIOD_WORD = re.compile(r"\d{4}年|\d+月|[一二三四]季度|上半年|下半年|全年|今年|明年|去年")
+_PERIOD_WORD = re.compile(rf"\d{{4}}年|\d+月|[一二三四]季度|{cue_pattern('period.named')}")
+_WHOLE_YEAR = re.compile(rf"全年(?!{cue_pattern('kind.estimate_words')})")
+_ESTIMATE_FRAME = re.compile(rf"(?:{cue_pattern('kind.estimate_frame')})[，,：:]")
 _YARDSTICK = re.compile(rf"{yardstick_pattern()}[^，,。；]{{0,4}}$")
 _KINDS = ("kind.forecast", "kind.actual", "kind.target")
 
@@ -185,7 +191,7 @@ _KINDS = ("kind.forecast", "kind.actual", "kind.target")
 def _whole_year_goal(c: tuple[str, str, int] | None, s: Sentence, pos: int, period: Period, today: date) -> bool:
     """全年实施项目300个 written before the year is out: a goal, not a result."""
     whole_year = (period.start, period.end) == (date(today.year, 1, 1), date(today.year, 12, 31))
-    return (c is None or c[1] == "完成") and whole_year and bool(re.search(r"全年(?!有望|预计|可望|将)", s.text[:pos]))
+    return (c is None or c[1] == "完成") and whole_year and bool(_WHOLE_YEAR.search(s.text[:pos]))
 
 
 def kind_of(s: Sentence, pos: int, period: Period, today: date, approx: bool = False) -> str:
@@ -195,7 +201,8 @@ def kind_of(s: Sentence, pos: int, period: Period, today: date, approx: bool = F
     c = last_cue(clause, _KINDS)
     if c and c[0] != "actual":
         return "actual" if _YARDSTICK.search(clause[: c[2] - len(c[1])]) else c[0]  # 比目标高0.5个百分点
-    if c is None and re.search(r"(?:预计|预测)[，,：:]", text[:pos]):
+    if c is None and _ESTIMATE_FRAME.search(text[:pos]):
+
         return "forecast"  # 会议预计，2024年数字经济规模将突破1.8万亿元: the frame says what follows is an estimate
     t = last_cue(text[:pos], ("kind.target",))
     if c is None and t and not _YARDSTICK.search(text[: t[2] - len(t[1])]):
