@@ -53,7 +53,8 @@ def test_a_move_in_the_ranking_is_not_a_rank_but_a_difference_in_places():
 
 def test_a_headline_with_spaces_splits_into_clauses():
     got = facts("湖南前三季度领跑中部 规上工业增加值同比增长7.1%", when=date(2023, 10, 25), province="湖南")
-    assert [f.metric for f in got] == ["规模以上工业增加值"]
+    assert sorted((f.metric, f.measure, f.value) for f in got) == [("规模以上工业增加值", "growth", 7.1),
+                                                                  ("规模以上工业增加值", "rank", 1.0)]  # 领跑中部: first
 
 
 def test_a_list_ending_in_deng_pairs_items_with_values_and_keeps_the_head_noun():

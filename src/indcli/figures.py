@@ -49,6 +49,10 @@ _RANK_SCOPE = re.compile(rf"({cue_pattern('rank_scope.words')}|\d+个工业大�
 _TOP = re.compile(rf"(?:(?P<scope>{cue_pattern('rank.top_scopes')})|{cue_lookbehind('rank.top_verbs')})"
                   r"(?P<top>前\s*(?P<n>\d{1,2}|[二三四五六七八九十]{1,2})(?:位|名|强)?)"
                   r"(?![\d个批家项季度月年天周期亿万%的])")  # 排名前三的省份: a description, not a rank
+_DENIED = re.compile(cue_pattern("rank.negated"))
+_SCOPES = rf"(?:{cue_pattern('rank_scope.words')}|\d+个工业大省)"
+_FIRST_PLACE = re.compile(rf"(?:{cue_pattern('rank.leads')})(?P<lscope>{_SCOPES})(?:地区)?(?![\u4e00-\u9fff]{{0,4}}的)"
+                          rf"|(?:{cue_pattern('rank.verbs_scoped')})(?P<fscope>{_SCOPES})?(?:{cue_pattern('rank.first_place')})")
 _AMONG = re.compile(rf"在([^，,。；;\s]{{2,12}}?)中(?:{cue_pattern('rank.still')})?(?:{cue_pattern('rank.verbs_among')})$")
 _RANK_VERBS = (*cue_words("rank.verbs_before_scope"), "、", "，", ",")
 # what may follow a figure that is a tier label or part of a name, not a stated amount
@@ -126,9 +130,13 @@ def find_figures(sentence: str) -> list[Figure]:
     for m in _TOP.finditer(sentence):  # 跻身全国前十: a rank of at most 10
         n = m.group("n")
         value = int(n) if n.isdigit() else cn_int(n)
-        if value and value > 1 and not any(a <= m.start() < b for a, b in taken):
+        if value and value > 1 and not any(a <= m.start() < b for a, b in taken) and \
+                not _DENIED.search(sentence[max(0, m.start() - 6) : m.start("top")]):
             found.append(Figure(m.start("top"), m.end(), float(value), "位", "rank_top", "<=", m.group("top"),
                                 m.group("scope") or ""))
+    for m in _FIRST_PLACE.finditer(sentence):  # 领跑全国, 居全国首位: first place in a scope
+        found.append(Figure(m.start(), m.end(), 1.0, "位", "rank", "=", m.group(), m.group("lscope") or
+                            m.group("fscope") or ""))
     for m in _RANK.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue

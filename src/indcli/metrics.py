@@ -69,9 +69,26 @@ _RANK_PHRASE_ENDS = cue_words("rank_scope.words", "rank.phrase_ends")
 
 
 @lru_cache(maxsize=65536)
+def _known_name_ranked(phrase: str) -> str:
+    """的经济总量位居全国 → 经济总量: a known indicator's name before the rank's words, kept whole (its last word, 总量
+    or 增速, is part of the name); '' when there is none."""
+    s = phrase
+    while s:
+        if s.lstrip("的") in metric_aliases():
+            return s.lstrip("的")
+        end = next((w for w in _RANK_PHRASE_ENDS if s.endswith(w)), "")
+        if not end:
+            return ""
+        s = s[: -len(end)]
+    return ""
+
+
 def strip_rank_phrase(phrase: str) -> str:
-    """A rank's phrase without its scope and verb: 数量居全国 → 数量, 总量保持全国 → ''."""
-    s = strip_phrase(phrase)
+    """A rank's phrase without its scope and verb: 数量居全国 → 数量, 总量保持全国 → '', 的增速位列 → ''."""
+    s = phrase.strip()  # the rank's words end it (位列), so they go before the cleaner trims a verb's last character
+    known = _known_name_ranked(s)
+    if known:
+        return known
     changed = True
     while changed and s:
         changed = False

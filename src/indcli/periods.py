@@ -23,7 +23,7 @@ DASH = "—–\\-－~～至到"
 _QUARTER_ALT = "|".join(sorted(QUARTERS, key=len, reverse=True))
 # 今年, 明年, 去年, 目前 …: read against the document's date
 _RELATIVE_WORDS = cue_pattern("period.this_year", "period.next_year", "period.last_year", "period.the_year_before",
-                              "period.now")
+                              "period.past_year", "period.now")
 
 _PERIOD = re.compile(
     rf"(?P<day>(?:(?P<yd>(?:19|20)\d\d)\s*年\s*)?(?P<md>\d{{1,2}})\s*月\s*(?P<dd>\d{{1,2}})\s*日)"
@@ -228,16 +228,37 @@ def _relative_word(t: TimeExpression, year: int, today: date) -> Period | None:
         return year_period(today.year + 1, t.pos, t.end_pos)
     if w in cue_words("period.last_year", "period.the_year_before"):
         return year_period(today.year - 1, t.pos, t.end_pos)
+    if w in cue_words("period.past_year"):
+        return _past_year(t, today)
     return year_period(year if w == "全年" else today.year, t.pos, t.end_pos)
+
+
+def _past_year(t: TimeExpression, today: date) -> Period | None:
+    """过去一年 in a report of January to June is last year; from October on it is this year; in between it is the
+    last twelve months, which no calendar period names (left to the frame)."""
+    if today.month <= 6:
+        return year_period(today.year - 1, t.pos, t.end_pos)
+    return year_period(today.year, t.pos, t.end_pos) if today.month >= 10 else None
+
+
+def last_five_years(today: date) -> tuple[int, int]:
+    """五年来 as of ``today``: in a plan's first year the plan just ended, else the five whole years before (from
+    October on the current year counts as whole).
+
+    >>> last_five_years(date(2021, 10, 22)), last_five_years(date(2023, 1, 16)), last_five_years(date(2025, 12, 1))
+    ((2016, 2020), (2018, 2022), (2021, 2025))
+    """
+    first, last = plan_containing(today.year)
+    if today.year == first:
+        return first - 5, last - 5
+    end = today.year if today.month >= 10 else today.year - 1
+    return end - 4, end
 
 
 def _relative_span(t: TimeExpression, year: int, today: date) -> Period | None:
     w = t.group("relspan")
     if w in cue_words("period.five_years") or w.startswith("五年"):
-        y1, y2 = plan_containing(today.year)
-        if y2 > today.year or (y2 == today.year and today.month < 10):
-            y1, y2 = y1 - 5, y2 - 5
-        return span_period(y1, y2, t.pos, t.end_pos)
+        return span_period(*last_five_years(today), t.pos, t.end_pos)
     k = _num(t.group("rn") or t.group("rn2"))
     if not k:
         return None

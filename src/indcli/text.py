@@ -1,7 +1,7 @@
 """Normalise a document's text before extraction while keeping a map back to the original characters.
 
 Traditional → Simplified (OpenCC), pinyin conversion debris (現(xiàn)代 → 现代), Chinese-numeral percentages
-(百分之七点七 → 7.7%, 四成 → 40%), full-width digits, markdown emphasis and literal "\\n" sequences. Every normalised
+(百分之七点七 → 7.7%, 四成 → 40%, 三分之一 → 33.33%), full-width digits, markdown emphasis and literal "\\n" sequences. Every normalised
 character records the span of the original it came from, so quotes always point into the source file.
 """
 
@@ -23,6 +23,8 @@ _SUBST = re.compile(
     r"(?P<pinyin>(?<=[\u3400-\u9fff])\((?=[a-z" + _TONED + r"]*[" + _TONED + r"])[a-z" + _TONED + r"]{1,7}\))"
     r"|(?P<pct>百分之(?P<pctnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
     rf"|(?P<cheng>{cue_lookbehind('text.before_tenths')}(?P<chengnum>[一二三四五六七八九])成"
+    rf"(?={cue_pattern('text.after_tenths')}|[,，。;；、)）\s]|$))"
+    rf"|(?P<frac>{cue_lookbehind('text.before_tenths')}(?P<fden>[二三四五六七八九十])分之(?P<fnum>[一二三四五六七八九])"
     rf"(?={cue_pattern('text.after_tenths')}|[,，。;；、)）\s]|$))"
 
     rf"|(?P<wan>(?<![\d.])(?P<wana>\d{{1,4}})万(?P<wanb>\d{{1,4}})(?=\s*(?:{cue_pattern('units.after_wan')})))"
@@ -104,6 +106,8 @@ def _replacement(m: re.Match[str]) -> str:
         return ch if ch in _KEEP_WIDE else unicodedata.normalize("NFKC", ch)
     if kind == "cheng":  # 约占全国的四成 → 40%: tenths are a share
         return f"{cn_decimal(m.group('chengnum')):g}0%"
+    if kind == "frac":  # 约占全国的十分之一 → 10%, 三分之一 → 33.33%: a fraction is a share
+        return f"{round(100 * cn_decimal(m.group('fnum')) / cn_decimal(m.group('fden')), 2):g}%"
     if kind == "wan":  # 3万6000亿元 → 3.6万亿元, 1万5000家 → 15000家
         return _wan(m.group("wana"), m.group("wanb"), m.string[m.end() :].lstrip().startswith("亿"))
     if kind == "cnbig":  # 两千亿元 → 2000亿元

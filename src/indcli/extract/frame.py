@@ -111,6 +111,7 @@ _PLAN_PART = re.compile(cue_pattern("plan.goal_parts"))
 _REVIEW_PART = re.compile(cue_pattern("plan.review_parts"))
 _REPORTED_YEAR = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:全年)?(?:[,，]|{cue_pattern('place.own', 'place.own_city')})")
 _ANNUAL_TITLE = re.compile(rf"(?<!\d)((?:19|20)\d\d)年(?:度)?[^，,。\n]{{0,16}}(?:{cue_pattern('plan.annual_titles')})")
+_PAST_YEAR = re.compile(cue_pattern("period.past_year"))
 _PLAN_SPAN = re.compile(rf"(?:{cue_pattern('plan.titles')})\s*[（(]\s*((?:19|20)\d\d)\s*[—–\-至到~]\s*"
                         r"((?:19|20)\d\d)\s*年?\s*[）)]")
 
@@ -118,7 +119,8 @@ _PLAN_SPAN = re.compile(rf"(?:{cue_pattern('plan.titles')})\s*[（(]\s*((?:19|20
 def report_year(text: str, doc_date: date) -> int | None:
     """The year a document written early in a year reports on: last year, when its title is an annual review
     (某省2021年统计公报, 2025年工业经济运行综述, published by June) or its opening reports last year whole
-    (2019年，全省地区生产总值… / 2025年全省地区生产总值… in a January or February release). None otherwise."""
+    (2019年，全省地区生产总值… / 2025年全省地区生产总值… / 过去一年，… in a January to March release). None
+    otherwise."""
     last = doc_date.year - 1
     title = _ANNUAL_TITLE.search(text[:200])
     if title and int(title.group(1)) == last and doc_date.month <= 6:
@@ -126,6 +128,9 @@ def report_year(text: str, doc_date: date) -> int | None:
     if doc_date.month > 3:
         return None
     m = re.search(r"(?<!\d)(?:19|20)\d\d年(?!\s*\d{1,2}\s*月\s*\d{1,2})", text[:400])  # not a dateline
+    past = _PAST_YEAR.search(text[:400])
+    if past and (m is None or past.start() < m.start()):
+        return last  # 过去一年，全省地区生产总值增长5.4%: the review of last year comes first
     if m is None:
         return None
     r = _REPORTED_YEAR.match(text, m.start())

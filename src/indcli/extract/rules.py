@@ -62,6 +62,19 @@ def bare_percent_goes_on_growing(r: Reading, c: Context) -> Reading:
     return evolve(r, measure="growth")
 
 
+_RATE_OPENING = re.compile(rf"(?:^|[，,。；;\s])从(?:{cue_pattern('measure.speed_words')})(?:{cue_pattern('topic.looking')})[，,]")
+
+
+def rate_the_sentence_opens_with(r: Reading, c: Context) -> Reading:
+    """从增速来看，西藏以6.4%位居全国第一: a sentence that opens naming a rate as its topic reads a bare percentage
+    as that rate (growth), not as a share."""
+    g0 = r.slot.first
+    if r.measure != "share" or r.cue_word or g0.unit != "%" or _SHARE_MARK.search(c.text[r.slot.clause : g0.start]) \
+            or not _RATE_OPENING.search(c.text[: g0.start]):
+        return r
+    return evolve(r, measure="growth")
+
+
 def rate_of_the_topic(r: Reading, c: Context) -> Reading:
     """从两年平均增速来看，…增速分别为6.8%、6.4%: under a topic that is an average, a rate said plainly is that average."""
     cue = c.frame.topic.rate_cue
@@ -69,6 +82,20 @@ def rate_of_the_topic(r: Reading, c: Context) -> Reading:
             r.cue_word not in ("", *cue_words("measure.plain_rate")):
         return r
     return evolve(r, measure="cagr", cue_word=cue)
+
+
+_RATE_NAMED_AFTER = re.compile(rf"的\s*(?P<rate>{cue_pattern('measure.speed_words', 'measure.rate_words')})"
+                               rf"|的\s*(?P<share>{cue_pattern('measure.share_names')})")
+
+
+def measure_named_after_the_value(r: Reading, c: Context) -> Reading:
+    """西藏以6.4%的增速领跑全国; 分别以6.2%、6.1%的增幅位列第二、第三: the measure is named after the value it
+    reads (的增速 is growth, 的比重 a share), whatever words stand before it."""
+    last = r.slot.figures[-1]
+    m = _RATE_NAMED_AFTER.match(c.text, last.end)
+    if last.unit != "%" or m is None or r.measure == "cagr":
+        return r
+    return evolve(r, measure="growth" if m.group("rate") else "share", cue_word=m.group(m.lastgroup or "rate"))
 
 
 _MULTIPLE_OF = re.compile(rf"(?:{cue_pattern('comparison.multiple_of')})[^，,。；]{{0,12}}?的\s*$")
@@ -82,8 +109,9 @@ def multiple_of_a_base(r: Reading, c: Context) -> Reading:
     return evolve(r, measure="diff", cue_word="")
 
 
-MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing, rate_of_the_topic,
-                                          multiple_of_a_base)
+MEASURE_RULES: tuple[ReadingRule, ...] = (measure_of_last_years_value, bare_percent_goes_on_growing,
+                                          measure_named_after_the_value, rate_the_sentence_opens_with,
+                                          rate_of_the_topic, multiple_of_a_base)
 
 # ---------------------------------------------------------------- phrase
 
@@ -95,19 +123,38 @@ _INCREMENT = re.compile(rf"(?:{cue_pattern('change.by')})\s*"
 
 
 _RANKED_BY = re.compile(r"(?:分别)?以\s*$")
-_RANK_VERB_AFTER = re.compile(rf"\s*(?:、[^，,。；]{{1,12}})?(?:{cue_pattern('rank.verbs_after_value')})")
+_RANK_VERB_AFTER = re.compile(rf"\s*(?:的(?P<named>[^，,。；、\d]{{1,10}}?))?(?:、[^，,。；]{{1,12}})?"
+                              rf"(?:{cue_pattern('rank.verbs_after_value', 'rank.leads')})")
 
 
 def value_it_ranks_by(r: Reading, c: Context) -> Reading:
-    """浙江以6.2万亿元位居第四; 河南、四川分别以4.7万亿元、4.6万亿元位列第五、第六: the value a province ranks by is of
-    the metric ranked (the topic), not of the words before 以."""
+    """浙江以6.2万亿元位居第四; 河南、四川分别以4.7万亿元、4.6万亿元位列第五、第六; 西藏以6.4%的增速领跑全国: the value
+    a province ranks by is of the metric ranked (the topic, or the one named after 的), not of the words before 以."""
     g0, last = r.slot.first, r.slot.figures[-1]
-    if not _RANKED_BY.search(c.text[: g0.start]) or not _RANK_VERB_AFTER.match(c.text, last.end):
+    after = _RANK_VERB_AFTER.match(c.text, last.end)
+    if not _RANKED_BY.search(c.text[: g0.start]) or not after:
         return r
+    named = after.group("named") or ""
+    if named and named not in cue_words("measure.words", "measure.speed_words", "measure.rate_words"):
+        return evolve(r, phrase=named)  # 以10.3万亿元的增加值位居全国第一
     head = _RANKED_BY.sub("", r.phrase)
     listed = listed_provinces(head)
     rest = strip_phrase(listed.rest if listed else re.sub(rf"^(?:{province_name_re().pattern})", "", head))
     return evolve(r, phrase=head if listed else rest)
+
+
+_NAMED_AFTER_DE = re.compile(r"的\s*([^，,。；、\d]{2,10})")
+
+
+def metric_named_after_the_value(r: Reading, c: Context) -> Reading:
+    """其以4.3万亿元的经济总量，站上新台阶: a value brought in with 以 is of the indicator named after it (的经济总量)
+    when that is a known one."""
+    g0, last = r.slot.first, r.slot.figures[-1]
+    m = _NAMED_AFTER_DE.match(c.text, last.end)
+    if not m or not _RANKED_BY.search(c.text[: g0.start]):
+        return r
+    known = next((m.group(1)[:k] for k in range(len(m.group(1)), 1, -1) if m.group(1)[:k] in metric_aliases()), "")
+    return evolve(r, phrase=known) if known else r
 
 
 def overtaking_leaves_phrase(r: Reading, c: Context) -> Reading:
@@ -245,7 +292,8 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
                   per_province=ProvinceList((province,), words, (city,)) if province else None)
 
 
-PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_it_ranks_by, overtaking_leaves_phrase,
+PHRASE_RULES: tuple[ReadingRule, ...] = (value_in_brackets_after_a_place, value_it_ranks_by, metric_named_after_the_value,
+                                         overtaking_leaves_phrase,
                                          fall_word_leaves_phrase, count_before_its_noun,
                                          threshold_is_no_figure,
                                          owner_of_bare_amount, increase_by, high_end_of_a_range, subject_of_previous_clause,
@@ -397,19 +445,24 @@ def values_of_a_list_in_the_clause_before(r: Reading, c: Context) -> Reading:
 
 
 def positions_in_a_list(r: Reading, c: Context) -> Reading:
-    """甲、乙、丙分列前三位: the provinces of a list of N before 前N hold the places 1…N in their order (with no list of
-    N, 位列前三 is a rank of at most 3)."""
+    """甲、乙、丙分列前三位; 甲（7.1%）、乙（6.8%）、丙（6.5%）增速位列前三: the provinces of a list of N before 前N
+    hold the places 1…N in their order (with no list of N, 位列前三 is a rank of at most 3)."""
     g0 = r.slot.first
     if g0.dimension != "rank_top" or len(r.slot.figures) != 1:
         return r
-    listed = listed_provinces(c.sentence.clause_before(g0.start))
+    listed = listed_provinces(_IN_BRACKETS.sub("", c.sentence.clause_before(g0.start)))
+    if listed is None and not strip_rank_phrase(c.sentence.clause_before(g0.start)):
+        start = c.sentence.clause_start(max(0, r.slot.clause - 1))  # 甲、乙、丙分别增长8%、7%、6%，居中部前三
+        listed = listed_provinces(c.text[start : c.sentence.clause_end(start)])
     if listed is None or len(listed.provinces) != int(g0.value):
         return r
     places_ = tuple(evolve(g0, value=float(i + 1), comparator="=") for i in range(len(listed.provinces)))
-    metric = metric_name(_POSITIONS_VERB.sub("", listed.rest), "rank", c.frame.topic, g0.unit)
+    rest = re.split(r"\d", listed.rest)[0]  # 规上工业增加值分别增长8.1%、…: the name before the values
+    metric = metric_name(_POSITIONS_VERB.sub("", rest), "rank", c.frame.topic, g0.unit)
     return evolve(r, slot=evolve(r.slot, figures=places_), per_province=listed, metrics=(metric,))
 
 
+_IN_BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 _POSITIONS_VERB = re.compile(rf"(?:{cue_pattern('rank.verbs_of_positions')})$")
 
 
@@ -503,7 +556,7 @@ def period_not_over_is_a_goal(
 m: Mention, r: Reading, c: Context) -> Mention | None:
     """2025年，地区生产总值增长5.5%左右 in a January 2025 report: a year (or span of years) far from over holds no
     result yet — unless the words say so far (今年以来, 截至目前, 已) or the count is of what exists already
-    (发挥12个产业园的作用)."""
+    (发挥12个产业园的作用). A year assumed for a figure with no goal word, early in the year, is last year."""
     fig = m.figure
     if m.kind != "actual" or not not_over(m.period, c.frame.today) or any_kind_cue(c.sentence, fig.start) or \
             _SO_FAR.search(c.text[: fig.start]):
@@ -513,6 +566,8 @@ m: Mention, r: Reading, c: Context) -> Mention | None:
         return m  # a year assumed for a figure that states none, in a piece written well into it: no evidence
     if fig.prenominal and not _CREATE.search(c.sentence.clause_before(fig.start)):
         return m
+    if not stated:  # 全省新增高新技术企业1200家 in a February piece, no goal word: last year's result, not a goal
+        return evolve(m, period=year_period(c.frame.today.year - 1, m.period.pos, m.period.end_pos))
     return evolve(m, kind="target")
 
 
