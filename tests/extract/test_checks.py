@@ -86,3 +86,12 @@ def test_check_skips_a_unit_that_does_not_fit():
     m, c = one("2023年，全省高新技术企业达到1.2万家。")
     got = check(evolve(m, metric="营业收入"), c)
     assert got.mention is None and "a count for an amount of money" in got.warning
+
+
+def test_a_share_of_the_provinces_own_total_with_no_part_named_is_skipped():
+    from indcli.extract.checks import scope_problem
+    m, _c = one("2023年，全省电子信息产业营业收入占全省比重达到12%。")
+    assert scope_problem(m) == ""  # an industry's share of the province
+    whole = evolve(m, metric="营业收入占全省比重")
+    assert scope_problem(whole) == "a share of the province's own total (营业收入占全省比重) with no part named"
+    assert scope_problem(evolve(whole, city="南昌")) == ""  # a city's share

@@ -66,3 +66,15 @@ def test_ranks_in_different_scopes_are_different_facts():
     got = merge([fact(measure="rank", unit="位", value=2.0, scope="全国"),
                  fact(measure="rank", unit="位", value=2.0, scope="中部", char_start=8)], "t.txt")
     assert sorted(f.scope for f in got) == ["中部", "全国"]
+
+
+def test_a_shorter_name_with_the_same_value_folds_into_the_longer():
+    lead = fact(metric="工业增加值", metric_raw="工业增加值", line=2)
+    body = fact(line=7)  # 规模以上工业增加值, same value, period and kind
+    got = merge([lead, body], "t.txt")
+    assert [(f.metric, f.mentions, f.line) for f in got] == [("规模以上工业增加值", 2, 7)]
+
+
+def test_a_shorter_name_with_another_value_stays():
+    got = merge([fact(metric="工业增加值", value=6.1), fact()], "t.txt")
+    assert sorted(f.metric for f in got) == ["工业增加值", "规模以上工业增加值"]

@@ -78,10 +78,16 @@ def unit_problem(m: Mention) -> str:
 _AMONG_CITIES = re.compile(cue_pattern("rank.among_cities"))
 
 
+_OWN_TOTAL_SHARE = re.compile(rf"^(?:{cue_pattern('check.province_totals')})占全省")
+
+
 def scope_problem(m: Mention) -> str:
-    """A rank among a province's cities (在全省16个地市中居第7位) is a city's, never the province's."""
+    """A rank among a province's cities (在全省16个地市中居第7位) is a city's, never the province's; so is a share
+    of the province's own total (营业收入占全省53%) whose part goes unnamed."""
     if m.measure == "rank" and not m.city and _AMONG_CITIES.search(m.scope):
         return f"a rank among cities ({m.scope}) with no city named"
+    if m.measure == "share" and not m.city and _OWN_TOTAL_SHARE.search(m.metric):
+        return f"a share of the province's own total ({m.metric}) with no part named"
     return ""
 
 
