@@ -83,6 +83,7 @@ def _known_name_ranked(phrase: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def strip_rank_phrase(phrase: str) -> str:
     """A rank's phrase without its scope and verb: 数量居全国 → 数量, 总量保持全国 → '', 的增速位列 → ''."""
     s = phrase.strip()  # the rank's words end it (位列), so they go before the cleaner trims a verb's last character

@@ -25,7 +25,12 @@ _QUARTER_ALT = "|".join(sorted(QUARTERS, key=len, reverse=True))
 _RELATIVE_WORDS = cue_pattern("period.this_year", "period.next_year", "period.last_year", "period.the_year_before",
                               "period.past_year", "period.now")
 
+# the characters a time expression can start with, checked first: most positions fail there at once
+_STARTS = "".join(sorted({w[0] for w in (*QUARTERS, *cue_words(
+    "period.this_year", "period.next_year", "period.last_year", "period.the_year_before", "period.past_year",
+    "period.now", "period.recent_spans"))} | set("前近“\"一二两三四五六七八九十")))
 _PERIOD = re.compile(
+    rf"(?=[\d{re.escape(_STARTS)}])(?:"
     rf"(?P<day>(?:(?P<yd>(?:19|20)\d\d)\s*年\s*)?(?P<md>\d{{1,2}})\s*月\s*(?P<dd>\d{{1,2}})\s*日)"
     rf"|(?P<span>(?P<s1>(?:19|20)\d\d)\s*年?\s*[{DASH}]\s*(?P<s2>(?:19|20)\d\d)\s*年)"
     rf"|(?P<ym>(?P<y1>(?:19|20)\d\d)\s*年\s*(?P<m1>\d{{1,2}})\s*[{DASH}]\s*(?P<m2>\d{{1,2}})\s*月(?!\d{{0,2}}日))"
@@ -43,7 +48,7 @@ _PERIOD = re.compile(
     rf"|(?P<after>(?P<an>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*年(?P<ad>{cue_pattern('period.years_from')}))"
     rf"|(?P<relspan>(?P<rn>[两三四五六七八九十]|\d)年"
     rf"(?:{cue_pattern('period.span_after')}|(?={cue_pattern('period.span_verbs')}))"
-    rf"|近(?P<rn2>[两三四五六七八九十]|\d)年|{cue_pattern('period.recent_spans')})"
+    rf"|近(?P<rn2>[两三四五六七八九十]|\d)年|{cue_pattern('period.recent_spans')}))"
 )
 # kinds of expression whose dates come from the year being spoken of, or the document's date
 _RELATIVE_KINDS = frozenset({"months", "month", "cnmonths", "q", "rel", "relspan", "firstn", "after"})

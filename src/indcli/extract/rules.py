@@ -273,7 +273,11 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
     """甲省（7.1%）、乙省（6.8%）、丙省（6.5%）: a value in brackets right after a province or city is that
     place's; the words before the list (…增速排名前三的依次为), else after it (…增速位列前三), name the metric."""
     g0 = r.slot.first
-    span = next((m for m in _bracketed_list().finditer(c.text) if m.start() < g0.start < m.end()), None)
+    text = c.text
+    if max(text.rfind("（", 0, g0.start), text.rfind("(", 0, g0.start)) <= max(text.rfind("）", 0, g0.start),
+                                                                             text.rfind(")", 0, g0.start)):
+        return r  # the value is in no open bracket
+    span = next((m for m in _bracketed_list().finditer(text) if m.start() < g0.start < m.end()), None)
     if span is None or len(r.slot.figures) != 1:
         return r
     place = re.search(rf"({province_name_re().pattern}|[\u4e00-\u9fff]{{2,4}})[（(][^（）()]*$", c.text[: g0.start])
