@@ -189,6 +189,31 @@ def bench_ingest(work: Path, corpus_mb: float, cores: int) -> dict:
     return ingest
 
 
+_OLD_ENTRY = ("import sys\ntry:\n    from indcli.console import main\nexcept ImportError:\n    from indcli.cli import main\n"
+              "sys.argv[0] = 'indcli'\nmain()")
+
+
+def bench_ingest_vs(work: Path, other: Path, corpus_mb: float, repeats: int) -> dict:
+    """Ingest (--workers 1) of this checkout against another one's ``src`` (an earlier release), run in turn on
+    the same corpus: the before/after of an extraction change as a ratio from one run."""
+    corpus = work / "corpus_vs"
+    corpus.mkdir()
+    make_corpus(corpus, corpus_mb)
+    new = INDCLI + ["ingest", str(corpus), "--out", str(work / "new.parquet"), "--workers", "1"]
+    old = [PY, "-c", _OLD_ENTRY, "ingest", str(corpus), "--out", str(work / "old.parquet"), "--workers", "1"]
+    old_env = ENV | {"PYTHONPATH": str(other / "src")}
+
+    def run_old() -> float:
+        t = time.perf_counter()
+        subprocess.run(old, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=old_env, cwd=work)
+        return time.perf_counter() - t
+
+    run(new), run_old()
+    pairs = [(run(new), run_old()) for _ in range(repeats)]
+    return {"other": str(other), "s": statistics.median(a for a, _ in pairs),
+            "other_s": statistics.median(b for _, b in pairs), "ratio": statistics.median(a / b for a, b in pairs)}
+
+
 def bench_big(work: Path, rows: int, repeats: int) -> dict:
     """compare and targets on a synthetic table of ``rows`` rows."""
     big = work / "big.parquet"
@@ -211,6 +236,8 @@ def main() -> None:
     ap.add_argument("--queries", action="store_true", help="only the query commands against the floor (a minute)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     ap.add_argument("--readme", action="store_true", help="also write the table into README.md's Performance section")
+    ap.add_argument("--ingest-vs", type=Path, metavar="CHECKOUT",
+                    help="also time ingest against another checkout of indcli (an earlier release), in turn")
     args = ap.parse_args()
     repeats = 3 if args.quick else 7
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -222,6 +249,9 @@ def main() -> None:
         try:
             results["ingest"] = bench_ingest(work, 5 if args.quick else 50, cores)
             results["big"] = bench_big(work, 1_000_000 if args.quick else 10_000_000, repeats)
+            if args.ingest_vs:
+                results["ingest_vs"] = bench_ingest_vs(work, args.ingest_vs.resolve(), 2 if args.quick else 5,
+                                                       repeats)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     print(report(results))
@@ -237,6 +267,7 @@ def write_readme(table: str, quick: bool) -> None:
 
     readme = ROOT / "README.md"
     body = (f"{table}\n\nReproduce: `.venv/bin/python bench/bench.py{' --quick' if quick else ''} --readme` "
+            "(with `--ingest-vs CHECKOUT` for the row against an earlier release: a `git worktree` of it) "
             "(about four minutes on 2 cores; run it on an otherwise idle machine — the ratios are the figures to "
             "compare across machines). The corpus is the seeds copied to about 50 MB, each copy with its own file "
             "name and manifest entry; the 10M-row table is synthetic (32 provinces, 2,000 metrics with a long "
@@ -267,6 +298,10 @@ def report(r: dict) -> str:
                  f"{b['floor_s'] * 1000:.0f} ms | {b['compare_s'] / b['floor_s']:.2f}× | < 500 ms |")
     lines.append(f"| targets on {b['rows']:,} rows | {b['targets_s'] * 1000:.0f} ms | duckdb floor "
                  f"{b['floor_s'] * 1000:.0f} ms | {b['targets_s'] / b['floor_s']:.2f}× | < 500 ms |")
+    v = r.get("ingest_vs")
+    if v:
+        lines.append(f"| ingest 5 MB, --workers 1, this checkout | {v['s']:.2f} s | earlier release "
+                     f"{v['other_s']:.2f} s | {v['ratio']:.2f}× | ≤ 1.0× |")
     return "\n".join(lines)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
 from stage_kit import fact
 
 from indcli.extract.merge import merge
@@ -60,8 +59,6 @@ def test_nothing_in_nothing_out():
     assert merge([], "t.txt") == []
 
 
-@pytest.mark.xfail(strict=True, reason="Fact.key() leaves out the scope, so 居全国第2位、中部第2位 is merged into "
-                                       "one rank and the 中部 one is lost")
 def test_ranks_in_different_scopes_are_different_facts():
     got = merge([fact(measure="rank", unit="位", value=2.0, scope="全国"),
                  fact(measure="rank", unit="位", value=2.0, scope="中部", char_start=8)], "t.txt")

@@ -46,8 +46,9 @@ class Fact:
 
     def key(self) -> tuple:
         """What makes two statements the same fact within one document."""
-        return (self.province, self.city, self.metric, self.measure, round(self.value, 6), self.unit,
-                self.comparator, self.period_start, self.period_end, self.kind)
+        key = (self.province, self.city, self.metric, self.measure, round(self.value, 6), self.unit,
+               self.comparator, self.period_start, self.period_end, self.kind)
+        return key + (self.scope,) if self.scope else key  # 居全国第2位、中部第2位 are two facts
 
     def as_row(self) -> dict:
         from ..contract import COLUMN_NAMES
