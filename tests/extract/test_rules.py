@@ -61,8 +61,6 @@ def test_values_in_brackets_with_no_words_are_skipped():
     assert rules.value_in_brackets_after_a_place(r, c).skip == "unnamed list"
 
 
-@pytest.mark.xfail(strict=True, reason="the place before a bracket is matched as any 2–4 characters, so 和重庆 "
-                                       "is no province and the value falls back to another province")
 def test_value_in_brackets_after_a_place_joined_by_he():
     got = mentions("2023年，西部六省工业投资增速排名前三的依次为四川（7.4%）、贵州（6.9%）和重庆（6.6%）。")
     assert [(m.province, m.value) for m in got] == [("四川", 7.4), ("贵州", 6.9), ("重庆", 6.6)]

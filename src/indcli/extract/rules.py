@@ -280,7 +280,8 @@ def value_in_brackets_after_a_place(r: Reading, c: Context) -> Reading:
     span = next((m for m in _bracketed_list().finditer(text) if m.start() < g0.start < m.end()), None)
     if span is None or len(r.slot.figures) != 1:
         return r
-    place = re.search(rf"({province_name_re().pattern}|[\u4e00-\u9fff]{{2,4}})[（(][^（）()]*$", c.text[: g0.start])
+    place = re.search(rf"({province_name_re().pattern})[（(][^（）()]*$", c.text[: g0.start]) or \
+        re.search(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]*$", c.text[: g0.start])  # 和重庆（6.6%）: 重庆, not 和重庆
     head = c.text[c.sentence.clause_start(span.start()) : span.start()]
     said = _LIST_VERB.split(head)[0] if strip_phrase(_LIST_VERB.split(head)[0]) else _LIST_VERB.split(
         c.text[span.end() : c.sentence.clause_end(span.end())])[0]

@@ -29,7 +29,7 @@ BOUND_YEAR = re.compile(rf"((?:19|20)\d\d)年(?:的|{cue_pattern('verb.equals', 
 _STREAK = re.compile(r"连续(\d+|[两三四五六七八九十]+)年[^，,。；]{0,8}$")
 _CUMULATIVE = re.compile(cue_pattern("stock.summed", "stock.over_years"))
 _LAST_YEARS = re.compile(rf"(?:{cue_pattern('period.last_year', 'period.the_year_before')})(同期)?的?\s*$")
-_CHANGE = re.compile(cue_pattern("change.words"))
+_CHANGE = re.compile(rf"(?:{cue_pattern('change.words')})(?!值)")  # 增加 is a change, 增加值 a noun
 
 
 def _stock_at_end(p: Period, group: tuple[Figure, ...], measure: str, s: Sentence, before: str) -> bool:
