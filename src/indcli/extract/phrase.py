@@ -296,6 +296,11 @@ def _pronoun(raw: str, item: str, measure: str, topic: Topic, unit: str) -> tupl
     by_unit = topic.metric_with(unit) if unit else None
     if by_unit and measure == "level":
         return by_unit
+    sized = [named for u, named in topic.by_unit if u not in ("%", "百分点", "位")]
+    named = (raw or item).lstrip("，,的")
+    if measure == "rank" and named.startswith(cue_words("measure.size_words", "measure.ranked")) and \
+            not named.startswith(cue_words("measure.speed_words")) and sized:
+        return sized[-1]  # 5G基站32.5万个，占全国的7.8%，数量居全国第一: the count's rank, not the share's
     return (topic.metric_raw, topic.metric) if topic.metric else ("", "")
 
 

@@ -186,6 +186,7 @@ _WHOLE_YEAR = re.compile(rf"全年(?!{cue_pattern('kind.estimate_words')})")
 _ESTIMATE_FRAME = re.compile(rf"(?:{cue_pattern('kind.estimate_frame')})[，,：:]")
 _YARDSTICK = re.compile(rf"{yardstick_pattern()}[^，,。；]{{0,4}}$")
 _KINDS = ("kind.forecast", "kind.actual", "kind.target")
+_SO_FAR_CUE = re.compile(cue_pattern("kind.so_far"))
 
 
 def _whole_year_goal(c: tuple[str, str, int] | None, s: Sentence, pos: int, period: Period, today: date) -> bool:
@@ -210,8 +211,9 @@ def kind_of(s: Sentence, pos: int, period: Period, today: date, approx: bool = F
     f = last_cue(text[:pos], ("kind.forecast", "kind.actual")) if c is None and approx else None
     if f and f[0] == "forecast" and not _PERIOD_WORD.search(clause):
         return "forecast"  # 预计一季度增加值增长5.5%左右，用电量增长7%左右: the estimate goes on
-    if (c is None or c[1] == "完成") and period.start.year > today.year:
-        return "target"  # 到2027年…完成投资500亿元, written in 2025: a result not yet reached is a goal
+    if (c is None or c[1] == "完成") and (period.start.year > today.year or period.span and
+                                          period.end.year > today.year and not _SO_FAR_CUE.search(text[:pos])):
+        return "target"  # 到2027年…完成投资500亿元, or 年均增长10% to 2025, written in 2023: not yet reached, a goal
     if _whole_year_goal(c, s, pos, period, today):
         return "target"
     if c is None and period.start > today:
