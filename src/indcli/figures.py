@@ -56,8 +56,10 @@ _FIRST_PLACE = re.compile(rf"(?:{cue_pattern('rank.leads')})(?P<lscope>{_SCOPES}
 _AMONG = re.compile(rf"在([^，,。；;\s]{{2,12}}?)中(?:{cue_pattern('rank.still')})?(?:{cue_pattern('rank.verbs_among')})$")
 _RANK_VERBS = (*cue_words("rank.verbs_before_scope"), "、", "，", ",")
 # what may follow a figure that is a tier label or part of a name, not a stated amount
+# 千亿元级企业 is a tier label; 提升至7万亿级, (a class of magnitude ending the clause) is a level of at least it
+_MAGNITUDE_AFTER = re.compile(r"^级(?=[，,。；;、\s]|$)")
 _ATTRIBUTE_AFTER = re.compile(rf"^(?:以上的?|及以上的?|左右的)?(?:的(?!{cue_pattern('figures.named_after_de')})|"
-                              rf"{cue_pattern('figures.attribute_after')})")
+                              rf"(?!级(?:[，,。；;、\s]|$))(?:{cue_pattern('figures.attribute_after')}))")
 _NAME_AFTER = re.compile(rf"^(?:[A-Za-z]|\+|{cue_pattern('figures.name_after')})")
 _DURATION_AFTER = re.compile(rf"^(?:{cue_pattern('figures.durations')})")
 _PRENOMINAL_AFTER = re.compile(rf"^(?:{cue_pattern('comparator.after_bound')})?"
@@ -88,7 +90,7 @@ def _comparator_before(before: str) -> str | None:
 
 
 def _comparator_after(after: str) -> str | None:
-    if after.startswith(cue_words("comparator.after_ge")):
+    if after.startswith(cue_words("comparator.after_ge")) or _MAGNITUDE_AFTER.match(after):
         return ">="
     if after.startswith(cue_words("comparator.after_le")):
         return "<="
@@ -222,7 +224,7 @@ def _written_unit(s: str, m: re.Match[str]) -> str | None:
         after = after.replace(bound, "")
 
     if m.group("mult") in ("亿", "万亿") and _MONEY_CONTEXT.search(s[max(0, a - 24) : a]) and \
-            not re.match(r"^[\u4e00-\u9fffA-Za-z%]", after):
+            (not re.match(r"^[\u4e00-\u9fffA-Za-z%]", after) or _MAGNITUDE_AFTER.match(after)):
         return "元"
     return None
 

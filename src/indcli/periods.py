@@ -142,6 +142,8 @@ def scan_times(sentence: str) -> tuple[TimeExpression, ...]:
         return ()
     out = []
     for m in _PERIOD.finditer(sentence):
+        if sentence.startswith("以来的", m.end()):
+            continue  # 延续去年以来的向好态势: a time describing a trend, not the period of the figures
         # each alternative is one outer named group, which closes last: lastgroup names the kind
         out.append(TimeExpression(m.lastgroup or "", m.start(), m.end(), m,
                                   _after_comparison(sentence, m.start(), m.end())))
