@@ -43,10 +43,10 @@ COMPARE_SQL = ("SELECT province, period_label, measure, value, unit, kind FROM r
                "WHERE metric = '规模以上工业增加值' AND city IS NULL ORDER BY province, period_start")
 
 
-def run(cmd: list[str], **kw) -> float:
-    """Wall time of one command; raises if it fails."""
+def run(cmd: list[str], env: dict[str, str] | None = None, **kw) -> float:
+    """Wall time of one command (in ``env``, else users' environment); raises if it fails."""
     t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=ROOT, **kw)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env or ENV, cwd=ROOT, **kw)
     return time.perf_counter() - t
 
 
@@ -202,14 +202,8 @@ def bench_ingest_vs(work: Path, other: Path, corpus_mb: float, repeats: int) -> 
     new = INDCLI + ["ingest", str(corpus), "--out", str(work / "new.parquet"), "--workers", "1"]
     old = [PY, "-c", _OLD_ENTRY, "ingest", str(corpus), "--out", str(work / "old.parquet"), "--workers", "1"]
     old_env = ENV | {"PYTHONPATH": str(other / "src")}
-
-    def run_old() -> float:
-        t = time.perf_counter()
-        subprocess.run(old, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=old_env, cwd=work)
-        return time.perf_counter() - t
-
-    run(new), run_old()
-    pairs = [(run(new), run_old()) for _ in range(repeats)]
+    run(new), run(old, old_env)
+    pairs = [(run(new), run(old, old_env)) for _ in range(repeats)]
     return {"other": str(other), "s": statistics.median(a for a, _ in pairs),
             "other_s": statistics.median(b for _, b in pairs), "ratio": statistics.median(a / b for a, b in pairs)}
 

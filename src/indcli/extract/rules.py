@@ -238,7 +238,7 @@ def share_of_the_subject_before(r: Reading, c: Context) -> Reading:
     the subject of the clause before, when that clause states no figure."""
     if r.measure != "share" or not strip_phrase(r.phrase).startswith("占"):
         return r
-    before = c.sentence.clause_start(max(0, r.slot.clause - 1))
+    before, _end = c.sentence.previous_clause(r.slot.clause)
     if any(before <= f.start < r.slot.clause for f in c.sentence.figures):
         return r
     subject = previous_subject(c.text, r.slot.start)
@@ -442,8 +442,8 @@ def values_of_a_list_in_the_clause_before(r: Reading, c: Context) -> Reading:
     g0 = r.slot.first
     if n < 2 or r.per_province is not None or "分别" not in c.text[r.slot.clause : g0.start + 1]:
         return r
-    for start in (r.slot.clause, c.sentence.clause_start(max(0, r.slot.clause - 1))):
-        listed = listed_provinces(c.text[start : c.sentence.clause_end(start)])
+    for start, end in ((r.slot.clause, c.sentence.clause_end(r.slot.clause)), c.sentence.previous_clause(r.slot.clause)):
+        listed = listed_provinces(c.text[start:end])
         if listed is not None and len(listed.provinces) == n:
             return evolve(r, per_province=listed)
     return r
@@ -455,10 +455,11 @@ def positions_in_a_list(r: Reading, c: Context) -> Reading:
     g0 = r.slot.first
     if g0.dimension != "rank_top" or len(r.slot.figures) != 1:
         return r
-    listed = listed_provinces(_IN_BRACKETS.sub("", c.sentence.clause_before(g0.start)))
-    if listed is None and not strip_rank_phrase(c.sentence.clause_before(g0.start)):
-        start = c.sentence.clause_start(max(0, r.slot.clause - 1))  # 甲、乙、丙分别增长8%、7%、6%，居中部前三
-        listed = listed_provinces(c.text[start : c.sentence.clause_end(start)])
+    own = c.sentence.clause_before(g0.start)
+    listed = listed_provinces(_IN_BRACKETS.sub("", own))
+    if listed is None and not strip_rank_phrase(own):  # 甲、乙、丙分别增长8%、7%、6%，居中部前三
+        start, end = c.sentence.previous_clause(r.slot.clause)
+        listed = listed_provinces(c.text[start:end])
     if listed is None or len(listed.provinces) != int(g0.value):
         return r
     places_ = tuple(evolve(g0, value=float(i + 1), comparator="=") for i in range(len(listed.provinces)))

@@ -42,6 +42,11 @@ class Sentence:
         m = CLAUSE_BREAK.search(self.text, pos)
         return m.start() if m else len(self.text)
 
+    def previous_clause(self, clause: int) -> tuple[int, int]:
+        """[start, end) of the clause before the one that starts at ``clause`` (itself when it is the first)."""
+        start = self.clause_start(max(0, clause - 1))
+        return start, self.clause_end(start)
+
     def clause_before(self, pos: int) -> str:
         """The words of ``pos``'s clause before it."""
         return self.text[self.clause_start(pos) : pos]
